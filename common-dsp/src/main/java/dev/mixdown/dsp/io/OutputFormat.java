@@ -1,0 +1,60 @@
+package dev.mixdown.dsp.io;
+
+import java.util.Locale;
+
+/**
+ * What to write: container, rate, channels and sample depth.
+ *
+ * @param container  WAV or FLAC
+ * @param sampleRate frames per second, 8000 to 192000
+ * @param channels   1 to 8
+ * @param depth      sample depth; FLAC stores integers only
+ */
+public record OutputFormat(Container container, int sampleRate, int channels, BitDepth depth) {
+
+    public enum Container {
+        WAV, FLAC;
+
+        /** The container implied by a file name's extension, or null when there is none we write. */
+        public static Container fromFileName(String name) {
+            String lower = name.toLowerCase(Locale.ROOT);
+            if (lower.endsWith(".wav") || lower.endsWith(".wave")) {
+                return WAV;
+            }
+            if (lower.endsWith(".flac")) {
+                return FLAC;
+            }
+            return null;
+        }
+    }
+
+    public enum BitDepth {
+        PCM_16(16, SampleEncoding.SIGNED_INT),
+        PCM_24(24, SampleEncoding.SIGNED_INT),
+        FLOAT_32(32, SampleEncoding.FLOAT);
+
+        public final int bits;
+        public final SampleEncoding encoding;
+
+        BitDepth(int bits, SampleEncoding encoding) {
+            this.bits = bits;
+            this.encoding = encoding;
+        }
+    }
+
+    public OutputFormat {
+        if (container == null || depth == null) {
+            throw new IllegalArgumentException("container and depth are required");
+        }
+        if (sampleRate < AudioLimits.MIN_SAMPLE_RATE || sampleRate > AudioLimits.MAX_SAMPLE_RATE) {
+            throw new IllegalArgumentException("sample rate " + sampleRate + " Hz is outside "
+                    + AudioLimits.MIN_SAMPLE_RATE + " to " + AudioLimits.MAX_SAMPLE_RATE);
+        }
+        if (channels < 1 || channels > AudioLimits.MAX_CHANNELS) {
+            throw new IllegalArgumentException("channel count " + channels + " is outside 1 to " + AudioLimits.MAX_CHANNELS);
+        }
+        if (container == Container.FLAC && depth == BitDepth.FLOAT_32) {
+            throw new IllegalArgumentException("FLAC stores integer samples only: choose 16 or 24 bits");
+        }
+    }
+}
