@@ -106,6 +106,10 @@ final class FlacReader implements AudioSource, FrameListener {
         } catch (IOException | RuntimeException e) {
             throw new AudioFileException(path, "corrupt FLAC data after sample " + framesDelivered + ": " + e, e);
         }
+        if (decodeError != null && decodeError.contains("EOFException")) {
+            throw new AudioFileException(path, "FLAC stream ends inside the frame after sample " + framesDelivered
+                    + (total > 0 ? " of " + total : "") + " (truncated)");
+        }
         if (decodeError != null) {
             throw new AudioFileException(path, "corrupt FLAC frame after sample " + framesDelivered + ": " + decodeError);
         }
