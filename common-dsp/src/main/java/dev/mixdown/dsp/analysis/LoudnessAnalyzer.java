@@ -2,6 +2,7 @@ package dev.mixdown.dsp.analysis;
 
 import dev.mixdown.dsp.io.AudioFiles;
 import dev.mixdown.dsp.io.AudioSource;
+import dev.mixdown.dsp.io.ReadAheadSource;
 import dev.mixdown.dsp.meter.LoudnessMeter;
 import dev.mixdown.dsp.meter.TruePeakMeter;
 import java.io.IOException;
@@ -15,7 +16,7 @@ public final class LoudnessAnalyzer {
     }
 
     public static LoudnessSummary analyze(Path file) throws IOException {
-        try (AudioSource source = AudioFiles.open(file)) {
+        try (AudioSource source = new ReadAheadSource(AudioFiles.open(file))) {
             return analyze(source);
         }
     }

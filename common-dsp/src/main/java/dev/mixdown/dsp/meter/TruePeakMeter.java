@@ -7,7 +7,7 @@ import java.util.OptionalDouble;
 /**
  * Sample peak and true peak per channel (ITU-R BS.1770-4 Annex 2): the signal is interpolated
  * 4× below 96 kHz (2× below 192 kHz) and the largest absolute value of the interpolated signal is
- * the true peak.
+ * the true peak. Interpolation runs in 32-bit float (relative error about 1e-6, i.e. 1e-5 dB).
  *
  * <p>Interpolating every point is the costly part of metering, and almost all of it is wasted on
  * music, whose peaks are rare. Each run of {@value #CHUNK} positions is first bounded: no
@@ -26,6 +26,8 @@ public final class TruePeakMeter {
     private PeakInterpolator interpolator;
     /** Per channel: the last TAPS-1 samples, then up to MAX_BLOCK new ones. */
     private float[][] window;
+    /** Interpolated values of one phase over one chunk. */
+    private final float[] acc = new float[CHUNK];
     private double[] samplePeak;
     private double[] truePeak;
     private boolean finished;
@@ -88,12 +90,13 @@ public final class TruePeakMeter {
         }
         samplePeak[ch] = sp;
         double tp = Math.max(truePeak[ch], sp);
-        double[][] coef = interpolator.coefficients;
+        float[][] coef = interpolator.coefficients;
+        float[] acc = this.acc;
         // position s interpolates between w[s + TAPS/2 - 1] and the sample after it, using w[s .. s + TAPS - 1]
         for (int start = 0; start < n; start += CHUNK) {
-            int end = Math.min(n, start + CHUNK);
+            int len = Math.min(n - start, CHUNK);
             double bound = 0.0;
-            for (int i = start, last = end + history; i < last; i++) {
+            for (int i = start, last = start + len + history; i < last; i++) {
                 double a = Math.abs(w[i]);
                 if (a > bound) {
                     bound = a;
@@ -102,13 +105,18 @@ public final class TruePeakMeter {
             if (bound * interpolator.l1Norm <= tp) {
                 continue;
             }
-            for (int s = start; s < end; s++) {
-                for (double[] c : coef) {
-                    double y = 0.0;
-                    for (int j = 0; j < c.length; j++) {
-                        y += c[j] * w[s + j];
+            for (float[] c : coef) {
+                // tap-major order: each pass is a multiply-add over the chunk, which the JIT vectorises
+                Arrays.fill(acc, 0, len, 0f);
+                for (int j = 0; j < c.length; j++) {
+                    float cj = c[j];
+                    int base = start + j;
+                    for (int s = 0; s < len; s++) {
+                        acc[s] += cj * w[base + s];
                     }
-                    y = Math.abs(y);
+                }
+                for (int s = 0; s < len; s++) {
+                    double y = Math.abs(acc[s]);
                     if (y > tp) {
                         tp = y;
                     }

@@ -44,12 +44,12 @@ class StreamingTest {
 
     @ParameterizedTest(name = "{0} Hz in blocks of {1}")
     @MethodSource("ratesAndBlocks")
-    @DisplayName("skipping chunks that cannot hold the peak finds the same true peak as interpolating everything")
+    @DisplayName("skipping chunks that cannot hold the peak finds the true peak of interpolating everything, within 0.0001 dB")
     void skippingIsExact(int rate, int block) {
         float[][] signal = Signals.at(rate, 2).music(99, 6, 1.1).build();
         double fast = Metering.truePeak(signal, rate, block).truePeakDbtp().getAsDouble();
         double brute = bruteForceTruePeakDb(signal, rate);
-        assertEquals(brute, fast, 1e-9);
+        assertEquals(brute, fast, 1e-4); // the meter interpolates in float, the reference in double
     }
 
     /** Interpolates every point with the same filter, no skipping. */
@@ -60,7 +60,7 @@ class StreamingTest {
         for (float[] x : signal) {
             for (int n = -half; n < x.length + half; n++) {
                 peak = Math.max(peak, Math.abs(at(x, n)));
-                for (double[] c : f.coefficients) {
+                for (float[] c : f.coefficients) {
                     double y = 0;
                     for (int j = 0; j < c.length; j++) {
                         y += c[j] * at(x, n + j - half + 1);

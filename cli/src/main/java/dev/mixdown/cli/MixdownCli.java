@@ -1,0 +1,46 @@
+package dev.mixdown.cli;
+
+import dev.mixdown.dsp.EngineVersion;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code mixdown} command. Exit codes: 0 success, 1 internal error, 2 bad input or usage. */
+@Command(
+        name = "mixdown",
+        mixinStandardHelpOptions = true,
+        versionProvider = MixdownCli.Version.class,
+        description = "Mixdown: mixing and mastering, exactly measured.",
+        subcommands = {AnalyzeCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
+public final class MixdownCli {
+    /** Bad input (a file that cannot be read, an impossible option). */
+    public static final int EXIT_BAD_INPUT = 2;
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the command line on the standard streams and returns the exit code. */
+    public static int run(String... args) {
+        return run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+    }
+
+    /** Runs the command line writing to {@code out} and {@code err}, and returns the exit code. */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        return new CommandLine(new MixdownCli())
+                .setOut(out)
+                .setErr(err)
+                .setExecutionExceptionHandler((e, cmd, parsed) -> {
+                    cmd.getErr().println("mixdown: internal error: " + e);
+                    return 1;
+                })
+                .execute(args);
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"mixdown " + EngineVersion.get()};
+        }
+    }
+}

@@ -1,0 +1,146 @@
+package dev.mixdown.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mixdown.dsp.io.AudioFiles;
+import dev.mixdown.dsp.io.AudioSink;
+import dev.mixdown.dsp.io.OutputFormat;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+@DisplayName("mixdown analyze")
+class AnalyzeCommandTest {
+    private static final List<String> KEYS = List.of("file", "sampleRate", "channels", "durationSeconds",
+            "integratedLufs", "loudnessRangeLu", "truePeakDbtp", "samplePeakDbfs", "momentaryMaxLufs", "shortTermMaxLufs");
+
+    @TempDir
+    Path dir;
+
+    record Run(int exit, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = MixdownCli.run(new PrintWriter(out), new PrintWriter(err), args);
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    /** Writes a stereo 1 kHz sine at {@code dbfs} peak (or silence when null). */
+    private Path tone(String name, OutputFormat.Container container, Double dbfs, double seconds) throws IOException {
+        Path p = dir.resolve(name);
+        int rate = 48_000;
+        int frames = (int) (seconds * rate);
+        float[][] x = new float[2][frames];
+        if (dbfs != null) {
+            double a = Math.pow(10, dbfs / 20);
+            for (int i = 0; i < frames; i++) {
+                x[0][i] = x[1][i] = (float) (a * Math.sin(2 * Math.PI * 1000 * i / rate));
+            }
+        }
+        try (AudioSink s = AudioFiles.create(p, new OutputFormat(container, rate, 2, OutputFormat.BitDepth.PCM_24))) {
+            s.write(x, 0, frames);
+        }
+        return p;
+    }
+
+    @Test
+    @DisplayName("--json prints one object with exactly the documented keys, measured to the EBU tolerances")
+    void jsonForOneFile() throws Exception {
+        Path f = tone("tone.flac", OutputFormat.Container.FLAC, -23.0, 10);
+        Run r = run("analyze", "--json", f.toString());
+        assertEquals(0, r.exit, r.err);
+        JsonNode o = new ObjectMapper().readTree(r.out);
+        List<String> keys = new ArrayList<>();
+        o.fieldNames().forEachRemaining(keys::add);
+        assertEquals(KEYS, keys);
+        assertEquals(f.toString(), o.get("file").asText());
+        assertEquals(48_000, o.get("sampleRate").asInt());
+        assertEquals(2, o.get("channels").asInt());
+        assertEquals(10.0, o.get("durationSeconds").asDouble(), 1e-6);
+        assertEquals(-23.0, o.get("integratedLufs").asDouble(), 0.1);
+        assertEquals(0.0, o.get("loudnessRangeLu").asDouble(), 0.1);
+        assertEquals(-23.0, o.get("truePeakDbtp").asDouble(), 0.05);
+        assertEquals(-23.0, o.get("samplePeakDbfs").asDouble(), 0.05);
+        assertEquals(-23.0, o.get("momentaryMaxLufs").asDouble(), 0.1);
+        assertEquals(-23.0, o.get("shortTermMaxLufs").asDouble(), 0.1);
+    }
+
+    @Test
+    @DisplayName("what cannot be measured is null: silence has no loudness and no peak")
+    void silenceIsNull() throws Exception {
+        Path f = tone("silence.wav", OutputFormat.Container.WAV, null, 5);
+        Run r = run("analyze", "--json", f.toString());
+        assertEquals(0, r.exit, r.err);
+        JsonNode o = new ObjectMapper().readTree(r.out);
+        for (String k : List.of("integratedLufs", "loudnessRangeLu", "truePeakDbtp", "samplePeakDbfs", "momentaryMaxLufs", "shortTermMaxLufs")) {
+            assertTrue(o.get(k).isNull(), k + " is null");
+        }
+    }
+
+    @Test
+    @DisplayName("a bad file exits 2 with its problem on stderr, and the other files are still measured")
+    void badFileAmongGoodOnes() throws Exception {
+        Path a = tone("a.wav", OutputFormat.Container.WAV, -20.0, 4);
+        Path bad = dir.resolve("bad.wav");
+        Files.writeString(bad, "this is not audio");
+        Path b = tone("b.flac", OutputFormat.Container.FLAC, -30.0, 4);
+        Run r = run("analyze", "--json", a.toString(), bad.toString(), b.toString());
+        assertEquals(2, r.exit);
+        assertTrue(r.err.contains(bad + ": not a WAV, AIFF or FLAC file"), r.err);
+        JsonNode arr = new ObjectMapper().readTree(r.out);
+        assertTrue(arr.isArray());
+        assertEquals(2, arr.size());
+        assertEquals(a.toString(), arr.get(0).get("file").asText());
+        assertEquals(-20.0, arr.get(0).get("integratedLufs").asDouble(), 0.1);
+        assertEquals(b.toString(), arr.get(1).get("file").asText());
+        assertEquals(-30.0, arr.get(1).get("integratedLufs").asDouble(), 0.1);
+    }
+
+    @Test
+    @DisplayName("without --json it prints a table with units, one row per file")
+    void table() throws Exception {
+        Path a = tone("a.wav", OutputFormat.Container.WAV, -20.0, 4);
+        Run r = run("analyze", a.toString());
+        assertEquals(0, r.exit, r.err);
+        String[] lines = r.out.strip().split("\n");
+        assertEquals(2, lines.length);
+        assertTrue(lines[0].startsWith("FILE"));
+        assertTrue(lines[1].contains("-20.0") && lines[1].contains("LUFS") && lines[1].contains("dBTP"), lines[1]);
+    }
+
+    @Test
+    @DisplayName("a missing file is a usage-level failure with exit code 2")
+    void missingFile() {
+        Run r = run("analyze", dir.resolve("nope.wav").toString());
+        assertEquals(2, r.exit);
+        assertTrue(r.err.contains("nope.wav: no such file"), r.err);
+    }
+
+    @Test
+    @DisplayName("demo renders the generated song as WAV and FLAC and measures both alike")
+    void demo() throws Exception {
+        Path out = dir.resolve("demo");
+        Run r = run("demo", "--out", out.toString(), "--seconds", "6");
+        assertEquals(0, r.exit, r.err);
+        assertTrue(Files.size(out.resolve("demo-song.wav")) > 6 * 48_000 * 6);
+        assertTrue(Files.size(out.resolve("demo-song.flac")) > 1000);
+        Run wav = run("analyze", "--json", out.resolve("demo-song.wav").toString());
+        Run flac = run("analyze", "--json", out.resolve("demo-song.flac").toString());
+        double iw = new ObjectMapper().readTree(wav.out).get("integratedLufs").asDouble();
+        double iflac = new ObjectMapper().readTree(flac.out).get("integratedLufs").asDouble();
+        assertEquals(iw, iflac, 0.01, "16-bit FLAC and 24-bit WAV of the same song measure alike");
+        assertTrue(new ObjectMapper().readTree(wav.out).get("samplePeakDbfs").asDouble() < 0, "the demo does not clip");
+    }
+}

@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# Times `./mixdown analyze` against ffmpeg's EBU R128 filter with true peak (`-af ebur128=peak=true`)
+# on the same 3-minute stereo 44.1 kHz file, in one run, and prints both times and their ratio.
+#
+#   scripts/bench-analyze.sh [FILE] [RUNS]
+#
+# Without FILE, it makes one: the three songs of ../shared/corpus joined into 3 minutes, or, where
+# that corpus is absent, Mixdown's generated demo song at 3 minutes. Each command runs RUNS times
+# (default 5) after one warm-up run; the median wall time counts. JVM start is included.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+command -v ffmpeg >/dev/null || { echo "needs ffmpeg (Debian: apt-get install ffmpeg)" >&2; exit 1; }
+
+runs="${2:-5}"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+
+file="${1:-}"
+if [ -z "$file" ]; then
+  file="$work/three-minutes.flac"
+  corpus=(../shared/corpus/*/reference_mix.flac)
+  if [ -f "${corpus[0]}" ] && [ "${#corpus[@]}" -ge 3 ]; then
+    for f in "${corpus[@]:0:3}"; do echo "file '$(realpath "$f")'"; done > "$work/list.txt"
+    ffmpeg -hide_banner -loglevel error -f concat -safe 0 -i "$work/list.txt" -ar 44100 -ac 2 -c:a flac "$file"
+  else
+    ./mixdown demo --seconds 180 --rate 44100 --out "$work/demo" >/dev/null
+    file="$work/demo/demo-song.flac"
+  fi
+fi
+wav="$work/three-minutes.wav"
+ffmpeg -hide_banner -loglevel error -i "$file" -c:a pcm_s16le "$wav"
+
+./mixdown --version >/dev/null # build first, outside the timing
+
+median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+time_runs() {
+  "$@" >/dev/null 2>&1 # warm-up (file cache, CDS archive)
+  for _ in $(seq "$runs"); do
+    local t0 t1
+    t0=$(date +%s.%N)
+    "$@" >/dev/null 2>&1
+    t1=$(date +%s.%N)
+    echo "$t1 - $t0" | bc -l
+  done | median
+}
+
+printf "%-6s %-10s %12s %12s %8s\n" input tool "mixdown (s)" "ffmpeg (s)" ratio
+for input in "$file" "$wav"; do
+  kind="${input##*.}"
+  ours=$(time_runs ./mixdown analyze "$input")
+  theirs=$(time_runs ffmpeg -hide_banner -nostats -i "$input" -af ebur128=peak=true -f null -)
+  printf "%-6s %-10s %12.3f %12.3f %8.2f\n" "$kind" "analyze" "$ours" "$theirs" "$(echo "$ours / $theirs" | bc -l)"
+done
+echo "ratio = mixdown time / ffmpeg time (below 1: mixdown is faster); $runs runs each, median, on $(nproc) cores"
+echo
+echo "Both meters on the same file:"
+./mixdown analyze "$file"
+ffmpeg -hide_banner -nostats -i "$file" -af ebur128=peak=true -f null - 2>&1 | sed -n '/Summary/,$p'
