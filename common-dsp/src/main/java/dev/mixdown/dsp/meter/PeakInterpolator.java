@@ -5,18 +5,18 @@ package dev.mixdown.dsp.meter;
  * fractional positions between two input samples, a Kaiser-windowed sinc of {@code taps} taps
  * normalised to unity gain at DC. Phase 0 (the sample itself) needs no filter.
  */
-final class PeakInterpolator {
+public final class PeakInterpolator {
     /** Taps per phase: 16 input samples on either side of the interpolated point. */
-    static final int TAPS = 32;
+    public static final int TAPS = 32;
     private static final double KAISER_BETA = 8.0;
 
-    final int factor;
+    public final int factor;
     /** coefficients[p - 1][j] weights input x[n + j - TAPS/2 + 1] for the point n + p/factor. */
-    final float[][] coefficients;
+    public final float[][] coefficients;
     /** The largest sum of |coefficient| over the phases: |interpolated| ≤ l1Norm · max|input|. */
-    final double l1Norm;
+    public final double l1Norm;
 
-    PeakInterpolator(int factor) {
+    public PeakInterpolator(int factor) {
         this.factor = factor;
         this.coefficients = new float[Math.max(factor - 1, 0)][TAPS];
         double[] c = new double[TAPS];
@@ -40,7 +40,7 @@ final class PeakInterpolator {
     }
 
     /** BS.1770-4 asks for at least 4× below 96 kHz; 2× up to 192 kHz reaches the same 176–192 kHz grid. */
-    static int factorFor(int sampleRate) {
+    public static int factorFor(int sampleRate) {
         if (sampleRate < 96_000) {
             return 4;
         }
