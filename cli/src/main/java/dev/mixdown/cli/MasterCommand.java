@@ -1,0 +1,254 @@
+package dev.mixdown.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.mixdown.dsp.io.AudioFileException;
+import dev.mixdown.dsp.io.OutputFormat.BitDepth;
+import dev.mixdown.dsp.master.Deliverable;
+import dev.mixdown.dsp.master.DeliveryFormat;
+import dev.mixdown.dsp.master.DeliveryTarget;
+import dev.mixdown.dsp.master.MasterEngine;
+import dev.mixdown.dsp.master.MasterJob;
+import dev.mixdown.dsp.master.MasterReport;
+import dev.mixdown.dsp.master.MasterSettings;
+import dev.mixdown.dsp.master.ToneProfile;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(
+        name = "master",
+        description = {
+            "Master IN to a delivery target: integrated loudness within 0.1 LU of the target and true peak at or under",
+            "the ceiling, measured on the file as written. Tone is steered toward a profile or reference tracks.",
+            "Targets: spotify (-14/-1), apple-music (-16/-1), youtube (-14/-1), amazon-music (-14/-2), tidal (-14/-1),",
+            "deezer (-15/-1), ebu-r128 (-23/-1), atsc-a85 (-24/-2), club (-8/-0.5), or --lufs X --ceiling Y."},
+        mixinStandardHelpOptions = true)
+final class MasterCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "IN", description = "WAV, AIFF or FLAC to master.")
+    Path in;
+
+    @Parameters(index = "1", paramLabel = "OUT", description = "File to write; its extension sets the format unless --format is given.")
+    Path out;
+
+    @Option(names = "--target", paramLabel = "NAME", description = "Named delivery target (default: spotify unless --lufs is given).")
+    String target;
+
+    @Option(names = "--lufs", paramLabel = "X", description = "Custom target loudness in LUFS (with --ceiling).")
+    Double lufs;
+
+    @Option(names = "--ceiling", paramLabel = "Y", description = "Custom true-peak ceiling in dBTP (default -1 with --lufs).")
+    Double ceiling;
+
+    @Option(names = "--reference", paramLabel = "FILE[:WEIGHT]", description = "Reference track to steer the tone toward; repeat for several.")
+    List<String> references = new ArrayList<>();
+
+    @Option(names = "--amount", paramLabel = "PCT", defaultValue = "50", description = "How far to move the tone toward the target, 0-100 (default: ${DEFAULT-VALUE}).")
+    double amount;
+
+    @Option(names = "--profile", paramLabel = "NAME", defaultValue = "neutral", description = "Tone profile: neutral, warm, bright (default: ${DEFAULT-VALUE}).")
+    String profile;
+
+    @Option(names = "--format", paramLabel = "wav|flac|mp3", description = "Output format (default: from OUT's extension).")
+    String format;
+
+    @Option(names = "--bits", paramLabel = "16|24|32f", description = "Output depth (default: the input's).")
+    String bits;
+
+    @Option(names = "--rate", paramLabel = "HZ", description = "Output sample rate (default: the input's).")
+    Integer rate;
+
+    @Option(names = "--also", paramLabel = "FILE[,target=NAME][,lufs=X][,ceiling=Y][,rate=HZ][,bits=N][,format=F]",
+            description = "Another deliverable from the same analysis; repeat for several.")
+    List<String> also = new ArrayList<>();
+
+    @Option(names = "--no-dynamics", description = "Leave dynamics alone (no multiband compression).")
+    boolean noDynamics;
+
+    @Option(names = "--width", paramLabel = "W", description = "Stereo width, 0 (mono) to 2 (default: the plan decides).")
+    Double width;
+
+    @Option(names = "--report", paramLabel = "FILE.json", description = "Write the report as JSON.")
+    Path report;
+
+    @Option(names = "--plots", paramLabel = "DIR", description = "Write PNG plots (waveform, loudness, spectrum).")
+    Path plots;
+
+    @Option(names = "--json", description = "Print the report as JSON on stdout.")
+    boolean json;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Path work = null;
+        try {
+            List<Deliverable> deliverables = new ArrayList<>();
+            deliverables.add(deliverable(out, format, bits, rate, target, lufs, ceiling));
+            for (String a : also) {
+                deliverables.add(parseAlso(a));
+            }
+            List<MasterSettings.Reference> refs = new ArrayList<>();
+            for (String r : references) {
+                refs.add(parseReference(r));
+            }
+            MasterSettings settings = new MasterSettings(ToneProfile.named(profile), refs, amount, !noDynamics, width);
+            work = Files.createTempDirectory("mixdown-master-");
+            MasterReport result = new MasterEngine().master(new MasterJob(in, settings, deliverables, work, plots));
+            ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+            if (report != null) {
+                Path parent = report.toAbsolutePath().getParent();
+                if (parent != null) {
+                    Files.createDirectories(parent);
+                }
+                mapper.writeValue(report.toFile(), result);
+            }
+            if (json) {
+                stdout.println(mapper.writeValueAsString(result));
+            } else {
+                printSummary(stdout, result);
+            }
+            stdout.flush();
+            return 0;
+        } catch (AudioFileException | IllegalArgumentException e) {
+            err.println("mixdown master: " + e.getMessage());
+            err.flush();
+            return MixdownCli.EXIT_BAD_INPUT;
+        } finally {
+            if (work != null) {
+                deleteTree(work);
+            }
+        }
+    }
+
+    static Deliverable deliverable(Path path, String format, String bits, Integer rate, String target, Double lufs, Double ceiling) {
+        DeliveryFormat f = format != null ? DeliveryFormat.named(format) : DeliveryFormat.fromFileName(path.getFileName().toString());
+        if (f == null) {
+            throw new IllegalArgumentException(path + ": cannot tell the format from the extension; use --format wav|flac|mp3");
+        }
+        DeliveryTarget t;
+        if (lufs != null) {
+            if (target != null) {
+                throw new IllegalArgumentException("give either --target or --lufs/--ceiling, not both");
+            }
+            t = DeliveryTarget.custom(lufs, ceiling != null ? ceiling : -1.0);
+        } else if (ceiling != null) {
+            throw new IllegalArgumentException("--ceiling needs --lufs (or use --target)");
+        } else {
+            t = DeliveryTarget.named(target != null ? target : "spotify");
+        }
+        return new Deliverable(path, f, rate != null ? rate : 0, bits != null ? depth(bits) : null, 320, t);
+    }
+
+    static BitDepth depth(String bits) {
+        switch (bits.toLowerCase(Locale.ROOT)) {
+            case "16":
+                return BitDepth.PCM_16;
+            case "24":
+                return BitDepth.PCM_24;
+            case "32f":
+            case "32":
+                return BitDepth.FLOAT_32;
+            default:
+                throw new IllegalArgumentException("unsupported --bits " + bits + " (16, 24 or 32f)");
+        }
+    }
+
+    static Deliverable parseAlso(String spec) {
+        String[] parts = spec.split(",");
+        Path path = Path.of(parts[0]);
+        String f = null;
+        String b = null;
+        Integer r = null;
+        String t = null;
+        Double l = null;
+        Double c = null;
+        for (int i = 1; i < parts.length; i++) {
+            String[] kv = parts[i].split("=", 2);
+            if (kv.length != 2) {
+                throw new IllegalArgumentException("--also " + spec + ": '" + parts[i] + "' is not key=value");
+            }
+            try {
+                switch (kv[0]) {
+                    case "format":
+                        f = kv[1];
+                        break;
+                    case "bits":
+                        b = kv[1];
+                        break;
+                    case "rate":
+                        r = Integer.parseInt(kv[1]);
+                        break;
+                    case "target":
+                        t = kv[1];
+                        break;
+                    case "lufs":
+                        l = Double.parseDouble(kv[1]);
+                        break;
+                    case "ceiling":
+                        c = Double.parseDouble(kv[1]);
+                        break;
+                    default:
+                        throw new IllegalArgumentException("--also " + spec + ": unknown key '" + kv[0]
+                                + "' (format, bits, rate, target, lufs, ceiling)");
+                }
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("--also " + spec + ": '" + kv[1] + "' is not a number");
+            }
+        }
+        return deliverable(path, f, b, r, t, l, c);
+    }
+
+    static MasterSettings.Reference parseReference(String spec) {
+        int colon = spec.lastIndexOf(':');
+        if (colon > 0) {
+            try {
+                return new MasterSettings.Reference(Path.of(spec.substring(0, colon)), Double.parseDouble(spec.substring(colon + 1)));
+            } catch (NumberFormatException e) {
+                // a colon in the file name, not a weight
+            }
+        }
+        return new MasterSettings.Reference(Path.of(spec), 1.0);
+    }
+
+    private static void printSummary(PrintWriter out, MasterReport r) {
+        out.printf("Mastered %s (%.1f s): before %.2f LUFS, %.2f dBTP, LRA %s LU%n", r.input().file(), r.input().durationSeconds(),
+                r.before().integratedLufs(), r.before().truePeakDbtp(),
+                r.before().loudnessRangeLu() == null ? "-" : String.format("%.1f", r.before().loudnessRangeLu()));
+        out.printf("Plan: tone toward %s, %d EQ move(s); dynamics: %s; width %.2f%n", r.plan().toneTarget(), r.plan().eq().size(),
+                r.plan().dynamics().enabled() ? "multiband glue" : r.plan().dynamics().reason(), r.plan().width().width());
+        for (MasterReport.DeliveredFile d : r.deliverables()) {
+            out.printf("  %s  %s %d Hz %s-bit  %-12s  %.2f LUFS (target %.1f)  %.2f dBTP (ceiling %.1f)  LRA %s  %s%n",
+                    d.onTarget() ? "OK  " : "MISS", d.format(), d.sampleRate(), d.bits() == 32 ? "32f" : d.bits(), d.target(),
+                    d.after().integratedLufs(), d.targetLufs(), d.after().truePeakDbtp(), d.ceilingDbtp(),
+                    d.after().loudnessRangeLu() == null ? "-" : String.format("%.1f", d.after().loudnessRangeLu()), d.file());
+        }
+        for (String w : r.warnings()) {
+            out.println("warning: " + w);
+        }
+    }
+
+    private static void deleteTree(Path dir) {
+        try (Stream<Path> s = Files.walk(dir)) {
+            s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // best effort: a temp folder left behind is not worth failing the job
+        }
+    }
+}
