@@ -234,8 +234,9 @@ final class MasterCommand implements Callable<Integer> {
         out.printf("Plan: tone toward %s, %d EQ move(s); dynamics: %s; width %.2f%n", r.plan().toneTarget(), r.plan().eq().size(),
                 r.plan().dynamics().enabled() ? "multiband glue" : r.plan().dynamics().reason(), r.plan().width().width());
         for (MasterReport.DeliveredFile d : r.deliverables()) {
-            out.printf("  %s  %s %d Hz %s-bit  %-12s  %.2f LUFS (target %.1f)  %.2f dBTP (ceiling %.1f)  LRA %s  %s%n",
-                    d.onTarget() ? "OK  " : "MISS", d.format(), d.sampleRate(), d.bits() == 32 ? "32f" : d.bits(), d.target(),
+            String depth = d.bits() == null ? d.bitrateKbps() + " kbps" : d.bits() == 32 ? "32f-bit" : d.bits() + "-bit";
+            out.printf("  %s  %s %d Hz %s  %-12s  %.2f LUFS (target %.1f)  %.2f dBTP (ceiling %.1f)  LRA %s  %s%n",
+                    d.onTarget() ? "OK  " : "MISS", d.format(), d.sampleRate(), depth, d.target(),
                     d.after().integratedLufs(), d.targetLufs(), d.after().truePeakDbtp(), d.ceilingDbtp(),
                     d.after().loudnessRangeLu() == null ? "-" : String.format("%.1f", d.after().loudnessRangeLu()), d.file());
         }

@@ -98,7 +98,7 @@ class AnalyzeCommandTest {
         Path b = tone("b.flac", OutputFormat.Container.FLAC, -30.0, 4);
         Run r = run("analyze", "--json", a.toString(), bad.toString(), b.toString());
         assertEquals(2, r.exit);
-        assertTrue(r.err.contains(bad + ": not a WAV, AIFF or FLAC file"), r.err);
+        assertTrue(r.err.contains(bad + ": not a WAV, AIFF, FLAC or MP3 file"), r.err);
         JsonNode arr = new ObjectMapper().readTree(r.out);
         assertTrue(arr.isArray());
         assertEquals(2, arr.size());

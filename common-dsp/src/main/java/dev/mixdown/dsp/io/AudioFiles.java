@@ -14,7 +14,7 @@ public final class AudioFiles {
     }
 
     /**
-     * Opens WAV, AIFF/AIFC or FLAC, recognised by the first bytes of the file.
+     * Opens WAV, AIFF/AIFC, FLAC or MP3, recognised by the first bytes of the file.
      *
      * @throws AudioFileException naming the file when it is missing, empty, of another kind, or corrupt
      */
@@ -50,14 +50,18 @@ public final class AudioFiles {
                     return FlacReader.open(path, channel);
                 default:
                     if (id.startsWith("ID3")) {
-                        // ID3 tags precede FLAC in some taggers' output, and MP3 in most
+                        // ID3 tags precede MP3 in most files, and FLAC in some taggers' output
                         try {
                             return FlacReader.open(path, channel);
-                        } catch (AudioFileException e) {
-                            throw new AudioFileException(path, "ID3-tagged file that is not FLAC (MP3 input is not supported)", e);
+                        } catch (AudioFileException notFlac) {
+                            channel.close();
+                            return Mp3Reader.open(path, FileChannel.open(path, StandardOpenOption.READ));
                         }
                     }
-                    throw new AudioFileException(path, "not a WAV, AIFF or FLAC file (it starts with "
+                    if (magic.position() >= 2 && (magic.get(0) & 0xff) == 0xff && (magic.get(1) & 0xe0) == 0xe0) {
+                        return Mp3Reader.open(path, channel);
+                    }
+                    throw new AudioFileException(path, "not a WAV, AIFF, FLAC or MP3 file (it starts with "
                             + printable(magic.array(), magic.position()) + ")");
             }
         } catch (IOException | RuntimeException e) {
@@ -66,8 +70,13 @@ public final class AudioFiles {
         }
     }
 
-    /** Creates (or replaces) {@code path} for writing in {@code format}. */
+    /** Creates (or replaces) {@code path} for writing in {@code format}; MP3 at 320 kbps. */
     public static AudioSink create(Path path, OutputFormat format) throws IOException {
+        return create(path, format, 320);
+    }
+
+    /** Creates (or replaces) {@code path} for writing in {@code format}; {@code mp3Kbps} sets an MP3's bit rate. */
+    public static AudioSink create(Path path, OutputFormat format, int mp3Kbps) throws IOException {
         Path parent = path.toAbsolutePath().getParent();
         if (parent != null) {
             Files.createDirectories(parent);
@@ -77,6 +86,8 @@ public final class AudioFiles {
                 return new WavWriter(path, format);
             case FLAC:
                 return new FlacWriter(path, format);
+            case MP3:
+                return new Mp3Writer(path, format, mp3Kbps);
             default:
                 throw new IllegalArgumentException("no writer for " + format.container());
         }

@@ -5,7 +5,7 @@ import java.util.Locale;
 /**
  * What to write: container, rate, channels and sample depth.
  *
- * @param container  WAV or FLAC
+ * @param container  WAV, FLAC or MP3 (MP3 takes 16-bit input and 1 or 2 channels)
  * @param sampleRate frames per second, 8000 to 192000
  * @param channels   1 to 8
  * @param depth      sample depth; FLAC stores integers only
@@ -13,7 +13,7 @@ import java.util.Locale;
 public record OutputFormat(Container container, int sampleRate, int channels, BitDepth depth) {
 
     public enum Container {
-        WAV, FLAC;
+        WAV, FLAC, MP3;
 
         /** The container implied by a file name's extension, or null when there is none we write. */
         public static Container fromFileName(String name) {
@@ -23,6 +23,9 @@ public record OutputFormat(Container container, int sampleRate, int channels, Bi
             }
             if (lower.endsWith(".flac")) {
                 return FLAC;
+            }
+            if (lower.endsWith(".mp3")) {
+                return MP3;
             }
             return null;
         }
@@ -55,6 +58,10 @@ public record OutputFormat(Container container, int sampleRate, int channels, Bi
         }
         if (container == Container.FLAC && depth == BitDepth.FLOAT_32) {
             throw new IllegalArgumentException("FLAC stores integer samples only: choose 16 or 24 bits");
+        }
+        if (container == Container.MP3 && (depth != BitDepth.PCM_16 || channels > 2
+                || (sampleRate != 32_000 && sampleRate != 44_100 && sampleRate != 48_000))) {
+            throw new IllegalArgumentException("MP3 takes 16-bit input, 1 or 2 channels, at 32, 44.1 or 48 kHz");
         }
     }
 }

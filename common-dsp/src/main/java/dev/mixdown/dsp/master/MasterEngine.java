@@ -52,9 +52,11 @@ public final class MasterEngine {
      */
     static final double LIMITER_MARGIN_DB = 0.1;
     static final double VERIFY_PEAK_MARGIN_DB = 0.05;
+    /** Where an MP3's limiter starts under the ceiling; the check after decoding corrects it. */
+    static final double MP3_HEADROOM_DB = 1.0;
     /** Limiting beyond this is not "sane": the engine delivers less loud and says by how much. */
-    static final double MAX_MEAN_LIMITING_DB = 4.0;
-    static final double MAX_PEAK_LIMITING_DB = 15.0;
+    static final double MAX_MEAN_LIMITING_DB = 5.0;
+    static final double MAX_PEAK_LIMITING_DB = 18.0;
     private static final int MAX_SEARCH_PASSES = 10;
     private static final int MAX_RENDER_PASSES = 5;
     private static final long DITHER_SEED = 0x4D49584C;
@@ -182,16 +184,15 @@ public final class MasterEngine {
     private Delivery deliver(Path premaster, double premasterLufs, AudioStreamInfo info, Deliverable d, double base, double share)
             throws IOException {
         DeliveryTarget t = d.target();
-        int rate = d.sampleRate() == 0 ? info.sampleRate() : d.sampleRate();
-        if (d.format() == DeliveryFormat.MP3) {
-            throw new IllegalArgumentException(d.path() + ": MP3 delivery is not available in this build; deliver WAV or FLAC");
-        }
-        BitDepth depth = d.depth() != null ? d.depth() : defaultDepth(info, d.format());
+        boolean mp3 = d.format() == DeliveryFormat.MP3;
+        int rate = d.sampleRate() != 0 ? d.sampleRate() : mp3 ? mp3Rate(info.sampleRate()) : info.sampleRate();
+        BitDepth depth = mp3 ? BitDepth.PCM_16 : d.depth() != null ? d.depth() : defaultDepth(info, d.format());
         int ditherBits = depth != BitDepth.FLOAT_32 && TpdfDither.isNeededFor(depth.bits) ? depth.bits : 0;
         List<String> warnings = new ArrayList<>();
 
-        // 1. the gain that puts the limited pre-master on the target (at the pre-master's rate)
-        double ceilingUsed = t.ceilingDbtp() - LIMITER_MARGIN_DB;
+        // 1. the gain that puts the limited pre-master on the target (at the pre-master's rate);
+        //    lossy encoding raises true peaks, so an MP3 starts with more headroom under its ceiling
+        double ceilingUsed = t.ceilingDbtp() - (mp3 ? MP3_HEADROOM_DB : LIMITER_MARGIN_DB);
         progress.progress("level " + d.path().getFileName(), base);
         Level level = searchGain(premaster, info, premasterLufs, t.targetLufs(), ceilingUsed);
         boolean capped = !level.sane();
@@ -208,9 +209,8 @@ public final class MasterEngine {
         while (passes < MAX_RENDER_PASSES) {
             passes++;
             progress.progress("deliver " + d.path().getFileName(), base + share * 0.5);
-            OutputFormat format = new OutputFormat(d.format() == DeliveryFormat.FLAC ? OutputFormat.Container.FLAC
-                    : OutputFormat.Container.WAV, rate, info.channels(), depth);
-            try (AudioSink sink = AudioFiles.create(partial, format)) {
+            OutputFormat format = new OutputFormat(OutputFormat.Container.valueOf(d.format().name()), rate, info.channels(), depth);
+            try (AudioSink sink = AudioFiles.create(partial, format, d.mp3Kbps())) {
                 stats = LevelRenderer.render(premaster, rate, gainDb, ceilingUsed, ditherBits, DITHER_SEED, sink::write);
             }
             try (AudioSource written = AudioFiles.open(partial)) {
@@ -252,8 +252,9 @@ public final class MasterEngine {
         }
         MasterReport.Limiter limiter = new MasterReport.Limiter(round(ceilingUsed, 3), round(stats.limiterMeanDb(), 2),
                 round(stats.limiterMaxDb(), 2), round(stats.limiterActiveFraction() * 100, 1));
-        Integer bits = depth.bits;
-        MasterReport.DeliveredFile report = new MasterReport.DeliveredFile(d.path().toString(), d.format().id(), rate, bits, null,
+        Integer bits = mp3 ? null : depth.bits;
+        MasterReport.DeliveredFile report = new MasterReport.DeliveredFile(d.path().toString(), d.format().id(), rate, bits,
+                mp3 ? d.mp3Kbps() : null,
                 t.name(), t.targetLufs(), t.ceilingDbtp(), round(gainDb, 3), limiter, m, error, margin, onTarget, passes, note);
         return new Delivery(report, after, warnings);
     }
@@ -309,6 +310,14 @@ public final class MasterEngine {
         }
         a.finish();
         return a;
+    }
+
+    /** MP3 rates are 32, 44.1 and 48 kHz: keep the input's rate family. */
+    static int mp3Rate(int inputRate) {
+        if (inputRate == 32_000 || inputRate == 44_100 || inputRate == 48_000) {
+            return inputRate;
+        }
+        return inputRate % 11_025 == 0 ? 44_100 : 48_000;
     }
 
     static BitDepth defaultDepth(AudioStreamInfo info, DeliveryFormat format) {

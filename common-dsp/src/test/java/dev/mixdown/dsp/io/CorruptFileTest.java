@@ -109,7 +109,7 @@ class CorruptFileTest {
         assertMessage(failure(missing), missing, "no such file");
         assertMessage(failure(dir), dir, "is a folder");
         Path text = file("notes.wav", "hello world".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-        assertMessage(failure(text), text, "not a WAV, AIFF or FLAC file (it starts with 'hell')");
+        assertMessage(failure(text), text, "not a WAV, AIFF, FLAC or MP3 file (it starts with 'hell')");
     }
 
     private Path goodFlac(String name) throws IOException {

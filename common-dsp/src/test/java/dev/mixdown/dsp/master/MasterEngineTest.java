@@ -137,6 +137,20 @@ class MasterEngineTest {
     }
 
     @Test
+    @DisplayName("an MP3 deliverable is checked after decoding: on target, true peak under the ceiling")
+    void mp3() throws IOException {
+        Path in = music("in.wav", 13, 0.3);
+        Path out = dir.resolve("preview.mp3");
+        MasterReport r = master(in, MasterSettings.defaults(),
+                new Deliverable(out, DeliveryFormat.MP3, 0, null, 320, DeliveryTarget.named("spotify")));
+        LoudnessSummary decoded = LoudnessAnalyzer.analyze(out);
+        assertEquals(-14, decoded.integratedLufs().getAsDouble(), 0.1);
+        assertTrue(decoded.truePeakDbtp().getAsDouble() <= -1.0, "decoded true peak " + decoded.truePeakDbtp().getAsDouble());
+        assertEquals(320, r.deliverables().get(0).bitrateKbps());
+        assertEquals(44_100, decoded.sampleRate());
+    }
+
+    @Test
     @DisplayName("a silent input is refused with a message that names it")
     void silentInput() throws IOException {
         Path in = write("silence.wav", new float[2][44_100 * 2], 44_100);

@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# Masters the same 3-minute stereo file to -14 LUFS / -1 dBTP with `./mixdown master` and with
+# ffmpeg's two-pass loudnorm, in one run; prints both times, their ratio, and both outputs'
+# integrated loudness and true peak as measured by ffmpeg's ebur128 filter (an independent meter).
+#
+#   scripts/bench-master.sh [FILE] [RUNS]
+#
+# Without FILE it joins the three songs of ../shared/corpus into 3 minutes (or renders the
+# generated demo song when the corpus is absent). Median of RUNS (default 3) runs; JVM start included.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+command -v ffmpeg >/dev/null || { echo "needs ffmpeg (Debian: apt-get install ffmpeg)" >&2; exit 1; }
+runs="${2:-3}"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+
+file="${1:-}"
+if [ -z "$file" ]; then
+  file="$work/three-minutes.flac"
+  corpus=(../shared/corpus/*/reference_mix.flac)
+  if [ -f "${corpus[0]}" ] && [ "${#corpus[@]}" -ge 3 ]; then
+    for f in "${corpus[@]:0:3}"; do echo "file '$(realpath "$f")'"; done > "$work/list.txt"
+    ffmpeg -hide_banner -loglevel error -f concat -safe 0 -i "$work/list.txt" -ar 44100 -ac 2 -c:a flac "$file"
+  else
+    ./mixdown demo --seconds 180 --rate 44100 --out "$work/demo" >/dev/null
+    file="$work/demo/demo-song.flac"
+  fi
+fi
+./mixdown --version >/dev/null # build outside the timing
+
+loudnorm() { # two passes, as ffmpeg's documentation recommends for file-based normalisation
+  local in="$1" out="$2" m
+  m=$(ffmpeg -hide_banner -nostats -i "$in" -af loudnorm=I=-14:TP=-1:LRA=11:print_format=json -f null - 2>&1 | sed -n '/^{/,/^}/p')
+  local mi mtp mlra mth off
+  mi=$(echo "$m" | sed -n 's/.*"input_i" : "\(.*\)".*/\1/p')
+  mtp=$(echo "$m" | sed -n 's/.*"input_tp" : "\(.*\)".*/\1/p')
+  mlra=$(echo "$m" | sed -n 's/.*"input_lra" : "\(.*\)".*/\1/p')
+  mth=$(echo "$m" | sed -n 's/.*"input_thresh" : "\(.*\)".*/\1/p')
+  off=$(echo "$m" | sed -n 's/.*"target_offset" : "\(.*\)".*/\1/p')
+  ffmpeg -hide_banner -loglevel error -y -i "$in" -af "loudnorm=I=-14:TP=-1:LRA=11:measured_I=$mi:measured_TP=$mtp:measured_LRA=$mlra:measured_thresh=$mth:offset=$off:linear=true" \
+    -ar 44100 -c:a pcm_s24le "$out"
+}
+
+median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+time_runs() {
+  for _ in $(seq "$runs"); do
+    local t0 t1
+    t0=$(date +%s.%N)
+    "$@" >/dev/null 2>&1
+    t1=$(date +%s.%N)
+    echo "$t1 - $t0" | bc -l
+  done | median
+}
+
+ours=$(time_runs ./mixdown master "$file" "$work/mixdown.wav" --lufs -14 --ceiling -1 --bits 24)
+theirs=$(time_runs loudnorm "$file" "$work/loudnorm.wav")
+
+measure() {
+  ffmpeg -hide_banner -nostats -i "$1" -af ebur128=peak=true -f null - 2>&1 | sed -n '/Summary/,$p' \
+    | awk '/I:/ {i=$2} /Peak:/ {p=$2} END {printf "%s LUFS, %s dBTP", i, p}'
+}
+printf "%-28s %10s   %s\n" tool "time (s)" "ebur128 of the output"
+printf "%-28s %10.2f   %s\n" "mixdown master" "$ours" "$(measure "$work/mixdown.wav")"
+printf "%-28s %10.2f   %s\n" "ffmpeg loudnorm (2 passes)" "$theirs" "$(measure "$work/loudnorm.wav")"
+printf "ratio mixdown / loudnorm: %.2f (below 1: mixdown is faster); median of %s runs on %s cores\n" \
+  "$(echo "$ours / $theirs" | bc -l)" "$runs" "$(nproc)"
