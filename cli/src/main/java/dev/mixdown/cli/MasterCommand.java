@@ -11,6 +11,7 @@ import dev.mixdown.dsp.master.MasterEngine;
 import dev.mixdown.dsp.master.MasterJob;
 import dev.mixdown.dsp.master.MasterReport;
 import dev.mixdown.dsp.master.MasterSettings;
+import dev.mixdown.dsp.master.ProgressListener;
 import dev.mixdown.dsp.master.ToneProfile;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -90,6 +91,9 @@ final class MasterCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the report as JSON on stdout.")
     boolean json;
 
+    @Option(names = {"-v", "--verbose"}, description = "Print each stage with its elapsed time on stderr.")
+    boolean verbose;
+
     @Spec
     CommandSpec spec;
 
@@ -110,7 +114,12 @@ final class MasterCommand implements Callable<Integer> {
             }
             MasterSettings settings = new MasterSettings(ToneProfile.named(profile), refs, amount, !noDynamics, width);
             work = Files.createTempDirectory("mixdown-master-");
-            MasterReport result = new MasterEngine().master(new MasterJob(in, settings, deliverables, work, plots));
+            long start = System.nanoTime();
+            ProgressListener listener = verbose
+                    ? (stage, fraction) -> err.printf("[%6.2f s] %3.0f%% %s%n", (System.nanoTime() - start) / 1e9, fraction * 100, stage)
+                    : ProgressListener.NONE;
+            MasterReport result = new MasterEngine(listener).master(new MasterJob(in, settings, deliverables, work, plots));
+            err.flush();
             ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
             if (report != null) {
                 Path parent = report.toAbsolutePath().getParent();

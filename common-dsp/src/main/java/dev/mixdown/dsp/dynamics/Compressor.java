@@ -28,6 +28,9 @@ public final class Compressor implements AudioProcessor {
     private BiquadCoefficients sidechain;
     private double[] scZ1;
     private double[] scZ2;
+    /** Below these levels (where the knee starts) the curve asks for no reduction: no logarithm needed. */
+    private double kneeStartAmplitude;
+    private double kneeStartPower;
     private double envelope;
     private double reductionDb;
     private int channels;
@@ -57,6 +60,8 @@ public final class Compressor implements AudioProcessor {
                 ? BiquadShape.HIGH_PASS.design(spec.sampleRate(), sidechainHighPassHz, Math.sqrt(0.5), 0) : null;
         scZ1 = new double[channels];
         scZ2 = new double[channels];
+        kneeStartAmplitude = Math.pow(10, (thresholdDb - kneeDb / 2) / 20);
+        kneeStartPower = kneeStartAmplitude * kneeStartAmplitude;
         reset();
     }
 
@@ -90,14 +95,13 @@ public final class Compressor implements AudioProcessor {
                 }
                 level = Math.max(level, detection == Detection.RMS ? x * x : Math.abs(x));
             }
-            double levelDb;
+            double target;
             if (detection == Detection.RMS) {
                 envelope = rmsCoef * envelope + (1 - rmsCoef) * level;
-                levelDb = 10 * Math.log10(envelope + 1e-30);
+                target = envelope <= kneeStartPower ? 0 : reductionDbFor(10 * Math.log10(envelope));
             } else {
-                levelDb = 20 * Math.log10(level + 1e-30);
+                target = level <= kneeStartAmplitude ? 0 : reductionDbFor(20 * Math.log10(level));
             }
-            double target = reductionDbFor(levelDb);
             double coef = target > reductionDb ? attackCoef : releaseCoef;
             reductionDb = coef * reductionDb + (1 - coef) * target;
             if (reductionDb < 1e-9) {

@@ -37,25 +37,66 @@ public final class Biquad implements AudioProcessor {
 
     @Override
     public void process(float[][] block, int offset, int frames) {
+        int ch = 0;
+        // two channels per loop: two independent recursions keep the core busy while each waits on its own
+        for (; ch + 1 < z1.length; ch += 2) {
+            processPair(block[ch], block[ch + 1], ch, offset, frames);
+        }
+        if (ch < z1.length) {
+            processOne(block[ch], ch, offset, frames);
+        }
+    }
+
+    private void processPair(float[] x, float[] w, int ch, int offset, int frames) {
         double b0 = coefficients.b0();
         double b1 = coefficients.b1();
         double b2 = coefficients.b2();
         double a1 = coefficients.a1();
         double a2 = coefficients.a2();
-        for (int ch = 0; ch < z1.length; ch++) {
-            float[] x = block[ch];
-            double s1 = z1[ch];
-            double s2 = z2[ch];
-            for (int i = offset, end = offset + frames; i < end; i++) {
-                double in = x[i];
-                double y = b0 * in + s1;
-                s1 = b1 * in - a1 * y + s2;
-                s2 = b2 * in - a2 * y;
-                x[i] = (float) y;
-            }
-            z1[ch] = Math.abs(s1) < 1e-30 ? 0 : s1;
-            z2[ch] = Math.abs(s2) < 1e-30 ? 0 : s2;
+        double s1 = z1[ch];
+        double s2 = z2[ch];
+        double t1 = z1[ch + 1];
+        double t2 = z2[ch + 1];
+        for (int i = offset, end = offset + frames; i < end; i++) {
+            double in = x[i];
+            double jn = w[i];
+            double y = b0 * in + s1;
+            double v = b0 * jn + t1;
+            s1 = b1 * in - a1 * y + s2;
+            t1 = b1 * jn - a1 * v + t2;
+            s2 = b2 * in - a2 * y;
+            t2 = b2 * jn - a2 * v;
+            x[i] = (float) y;
+            w[i] = (float) v;
         }
+        z1[ch] = flush(s1);
+        z2[ch] = flush(s2);
+        z1[ch + 1] = flush(t1);
+        z2[ch + 1] = flush(t2);
+    }
+
+    private void processOne(float[] x, int ch, int offset, int frames) {
+        double b0 = coefficients.b0();
+        double b1 = coefficients.b1();
+        double b2 = coefficients.b2();
+        double a1 = coefficients.a1();
+        double a2 = coefficients.a2();
+        double s1 = z1[ch];
+        double s2 = z2[ch];
+        for (int i = offset, end = offset + frames; i < end; i++) {
+            double in = x[i];
+            double y = b0 * in + s1;
+            s1 = b1 * in - a1 * y + s2;
+            s2 = b2 * in - a2 * y;
+            x[i] = (float) y;
+        }
+        z1[ch] = flush(s1);
+        z2[ch] = flush(s2);
+    }
+
+    /** Flushes state that has decayed into the denormal range, which is slow on most CPUs. */
+    private static double flush(double s) {
+        return Math.abs(s) < 1e-30 ? 0 : s;
     }
 
     @Override

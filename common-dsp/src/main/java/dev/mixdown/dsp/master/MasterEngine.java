@@ -63,9 +63,14 @@ public final class MasterEngine {
     private static final int BLOCK = 4096;
 
     private final ProgressListener progress;
+    private double lastFraction;
 
     public MasterEngine(ProgressListener progress) {
-        this.progress = progress == null ? ProgressListener.NONE : progress;
+        ProgressListener p = progress == null ? ProgressListener.NONE : progress;
+        this.progress = (stage, fraction) -> {
+            lastFraction = fraction;
+            p.progress(stage, fraction);
+        };
     }
 
     public MasterEngine() {
@@ -295,6 +300,7 @@ public final class MasterEngine {
 
     /** One level pass at the pre-master's rate: loudness and limiter statistics at {@code gainDb}. */
     private Level measure(Path premaster, AudioStreamInfo info, double gainDb, double ceiling) throws IOException {
+        progress.progress(String.format("level pass at %+.2f dB", gainDb), lastFraction);
         LoudnessMeter meter = new LoudnessMeter();
         meter.prepare(info.sampleRate(), info.channels());
         LevelRenderer.PassStats stats = LevelRenderer.render(premaster, info.sampleRate(), gainDb, ceiling, 0, 0, meter::accept);
