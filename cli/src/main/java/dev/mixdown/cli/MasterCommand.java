@@ -32,7 +32,7 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "master",
         description = {
-            "Master IN to a delivery target: integrated loudness within 0.1 LU of the target and true peak at or under",
+            "Master IN to a delivery target (with --album, several tracks as one album): integrated loudness within 0.1 LU of the target and true peak at or under",
             "the ceiling, measured on the file as written. Tone is steered toward a profile or reference tracks.",
             "Targets: spotify (-14/-1), apple-music (-16/-1), youtube (-14/-1), amazon-music (-14/-2), tidal (-14/-1),",
             "deezer (-15/-1), ebu-r128 (-23/-1), atsc-a85 (-24/-2), club (-8/-0.5), or --lufs X --ceiling Y."},
@@ -76,6 +76,10 @@ final class MasterCommand implements Callable<Integer> {
             description = "Another deliverable from the same analysis; repeat for several.")
     List<String> also = new ArrayList<>();
 
+    @Option(names = "--album", paramLabel = "IN=OUT",
+            description = "Another track of the same album: all tracks share one gain, the loudest sits on the target; repeat for several.")
+    List<String> album = new ArrayList<>();
+
     @Option(names = "--no-dynamics", description = "Leave dynamics alone (no multiband compression).")
     boolean noDynamics;
 
@@ -118,20 +122,43 @@ final class MasterCommand implements Callable<Integer> {
             ProgressListener listener = verbose
                     ? (stage, fraction) -> err.printf("[%6.2f s] %3.0f%% %s%n", (System.nanoTime() - start) / 1e9, fraction * 100, stage)
                     : ProgressListener.NONE;
-            MasterReport result = new MasterEngine(listener).master(new MasterJob(in, settings, deliverables, work, plots));
+            MasterEngine engine = new MasterEngine(listener);
+            List<MasterReport> results;
+            if (album.isEmpty()) {
+                results = List.of(engine.master(new MasterJob(in, settings, deliverables, work, plots)));
+            } else {
+                if (!also.isEmpty()) {
+                    throw new IllegalArgumentException("--also and --album do not combine: an album delivers one file per track");
+                }
+                List<MasterJob> jobs = new ArrayList<>();
+                jobs.add(new MasterJob(in, settings, deliverables, work.resolve("0"), plots));
+                for (String pair : album) {
+                    int eq = pair.indexOf('=');
+                    if (eq <= 0 || eq == pair.length() - 1) {
+                        throw new IllegalArgumentException("--album " + pair + ": expected IN=OUT");
+                    }
+                    Path trackOut = Path.of(pair.substring(eq + 1));
+                    jobs.add(new MasterJob(Path.of(pair.substring(0, eq)), settings,
+                            List.of(deliverable(trackOut, format, bits, rate, target, lufs, ceiling)), work.resolve(String.valueOf(jobs.size())), null));
+                }
+                results = engine.masterAlbum(jobs);
+            }
             err.flush();
             ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+            Object payload = results.size() == 1 ? results.get(0) : results;
             if (report != null) {
                 Path parent = report.toAbsolutePath().getParent();
                 if (parent != null) {
                     Files.createDirectories(parent);
                 }
-                mapper.writeValue(report.toFile(), result);
+                mapper.writeValue(report.toFile(), payload);
             }
             if (json) {
-                stdout.println(mapper.writeValueAsString(result));
+                stdout.println(mapper.writeValueAsString(payload));
             } else {
-                printSummary(stdout, result);
+                for (MasterReport result : results) {
+                    printSummary(stdout, result);
+                }
             }
             stdout.flush();
             return 0;

@@ -78,8 +78,89 @@ public final class MasterEngine {
     }
 
     public MasterReport master(MasterJob job) throws IOException {
+        Prepared p = prepare(job, 0.0, 0.4);
+        List<MasterReport.DeliveredFile> delivered = new ArrayList<>();
+        List<String> warnings = new ArrayList<>(p.warnings());
+        ProgramAnalyzer firstAfter = null;
+        for (int i = 0; i < job.deliverables().size(); i++) {
+            Deliverable d = job.deliverables().get(i);
+            double base = 0.4 + 0.55 * i / job.deliverables().size();
+            double share = 0.55 / job.deliverables().size();
+            Delivery result = deliver(p, d, null, base, share);
+            delivered.add(result.report());
+            warnings.addAll(result.warnings());
+            if (firstAfter == null) {
+                firstAfter = result.after();
+            }
+        }
+        return finish(job, p, delivered, warnings, firstAfter);
+    }
+
+    /**
+     * Masters the tracks of an album together: each gets its own tone and dynamics plan, but all
+     * take the same gain, the one that puts the loudest track on the target, so the loudness
+     * relations between the tracks stay as they were. Every track's true peak holds its ceiling.
+     * The first deliverable of each job sets the target; all jobs must share it.
+     */
+    public List<MasterReport> masterAlbum(List<MasterJob> tracks) throws IOException {
+        if (tracks.isEmpty()) {
+            throw new IllegalArgumentException("an album needs at least one track");
+        }
+        DeliveryTarget target = tracks.get(0).deliverables().get(0).target();
+        for (MasterJob t : tracks) {
+            for (Deliverable d : t.deliverables()) {
+                if (!d.target().equals(target)) {
+                    throw new IllegalArgumentException(d.path() + ": every deliverable of an album takes the same target ("
+                            + target.name() + ")");
+                }
+            }
+        }
+        List<Prepared> prepared = new ArrayList<>();
+        for (int i = 0; i < tracks.size(); i++) {
+            prepared.add(prepare(tracks.get(i), 0.5 * i / tracks.size(), 0.5 / tracks.size()));
+        }
+        Prepared loudest = prepared.get(0);
+        for (Prepared p : prepared) {
+            if (p.premasterLufs() > loudest.premasterLufs()) {
+                loudest = p;
+            }
+        }
+        Level level = searchGain(loudest.premaster(), loudest.info(), loudest.premasterLufs(), target.targetLufs(),
+                target.ceilingDbtp() - LIMITER_MARGIN_DB);
+        if (!level.sane()) {
+            level = largestSaneGain(loudest.premaster(), loudest.info(), level, target.ceilingDbtp() - LIMITER_MARGIN_DB);
+        }
+        List<MasterReport> reports = new ArrayList<>();
+        for (int i = 0; i < tracks.size(); i++) {
+            MasterJob job = tracks.get(i);
+            Prepared p = prepared.get(i);
+            boolean isLoudest = p == loudest;
+            List<MasterReport.DeliveredFile> delivered = new ArrayList<>();
+            List<String> warnings = new ArrayList<>(p.warnings());
+            ProgramAnalyzer firstAfter = null;
+            for (Deliverable d : job.deliverables()) {
+                Delivery result = deliver(p, d, isLoudest ? null : level.gainDb(), 0.5 + 0.45 * i / tracks.size(),
+                        0.45 / tracks.size());
+                delivered.add(result.report());
+                warnings.addAll(result.warnings());
+                if (firstAfter == null) {
+                    firstAfter = result.after();
+                }
+            }
+            reports.add(finish(job, p, delivered, warnings, firstAfter));
+        }
+        return reports;
+    }
+
+    /** The input's analysis, the plan and the rendered pre-master: everything before level and delivery. */
+    private record Prepared(AudioStreamInfo info, ProgramAnalyzer before, ProgramMeasurements beforeMeasurements,
+            MasterPlan plan, Path premaster, double premasterLufs, List<MasterReport.ReferenceUsed> references,
+            List<String> warnings) {
+    }
+
+    private Prepared prepare(MasterJob job, double base, double share) throws IOException {
         Files.createDirectories(job.workDir());
-        progress.progress("analyse", 0.0);
+        progress.progress("analyse " + job.input().getFileName(), base);
         AudioStreamInfo info;
         ProgramAnalyzer before;
         try (AudioSource src = new ReadAheadSource(AudioFiles.open(job.input()))) {
@@ -92,12 +173,11 @@ public final class MasterEngine {
             }
         }
         ProgramMeasurements beforeM = before.measurements();
-        List<String> warnings = new ArrayList<>();
         if (beforeM.integratedLufs() == null) {
             throw new IllegalArgumentException(job.input() + ": the input is silent (no audio above -70 LUFS): nothing to master");
         }
 
-        progress.progress("references", 0.15);
+        progress.progress("references", base + share * 0.35);
         MasterSettings settings = job.settings();
         List<MasterReport.ReferenceUsed> refsUsed = new ArrayList<>();
         double[] target;
@@ -129,8 +209,8 @@ public final class MasterEngine {
         MasterPlan plan = MasterPlanner.plan(before.spectrumDb(), target, toneTarget, settings, info.sampleRate(),
                 beforeM.loudnessRangeLu(), beforeM.stereoCorrelation());
 
-        progress.progress("render", 0.3);
-        Path premaster = job.workDir().resolve("premaster.wav");
+        progress.progress("render " + job.input().getFileName(), base + share * 0.4);
+        Path premaster = Files.createTempFile(job.workDir(), "premaster-", ".wav");
         double premasterLufs;
         MasterPlan.Built built = plan.build();
         try (AudioSource src = new ReadAheadSource(AudioFiles.open(job.input()));
@@ -149,32 +229,24 @@ public final class MasterEngine {
             premasterLufs = meter.integratedLufs().orElse(beforeM.integratedLufs());
         }
         plan = plan.withMeasuredDynamics(built.multiband());
+        return new Prepared(info, before, beforeM, plan, premaster, premasterLufs, refsUsed, new ArrayList<>());
+    }
 
-        List<MasterReport.DeliveredFile> delivered = new ArrayList<>();
-        ProgramAnalyzer firstAfter = null;
-        for (int i = 0; i < job.deliverables().size(); i++) {
-            Deliverable d = job.deliverables().get(i);
-            double base = 0.4 + 0.55 * i / job.deliverables().size();
-            double share = 0.55 / job.deliverables().size();
-            Delivery result = deliver(premaster, premasterLufs, info, d, base, share);
-            delivered.add(result.report());
-            warnings.addAll(result.warnings());
-            if (firstAfter == null) {
-                firstAfter = result.after();
-            }
-        }
-        Files.deleteIfExists(premaster);
-
+    private MasterReport finish(MasterJob job, Prepared p, List<MasterReport.DeliveredFile> delivered, List<String> warnings,
+            ProgramAnalyzer firstAfter) throws IOException {
+        Files.deleteIfExists(p.premaster());
         if (job.plotsDir() != null) {
             progress.progress("plots", 0.97);
-            MasterPlots.write(job.plotsDir(), before, firstAfter, job.deliverables().get(0).target().targetLufs());
+            MasterPlots.write(job.plotsDir(), p.before(), firstAfter, job.deliverables().get(0).target().targetLufs());
         }
         progress.progress("done", 1.0);
+        AudioStreamInfo info = p.info();
         MasterReport.Input input = new MasterReport.Input(job.input().toString(), sha256(job.input()), info.container(),
-                info.sampleRate(), info.channels(), info.bitsPerSample(), round(before.frames() / (double) info.sampleRate(), 6));
-        MasterReport.Settings s = new MasterReport.Settings(settings.profile().id(), refsUsed, settings.amountPercent(),
+                info.sampleRate(), info.channels(), info.bitsPerSample(), round(p.before().frames() / (double) info.sampleRate(), 6));
+        MasterSettings settings = job.settings();
+        MasterReport.Settings s = new MasterReport.Settings(settings.profile().id(), p.references(), settings.amountPercent(),
                 settings.dynamics(), settings.width());
-        return new MasterReport(EngineVersion.get(), input, s, beforeM, plan, delivered, warnings);
+        return new MasterReport(EngineVersion.get(), input, s, p.beforeMeasurements(), p.plan(), delivered, warnings);
     }
 
     private record Delivery(MasterReport.DeliveredFile report, ProgramAnalyzer after, List<String> warnings) {
@@ -186,8 +258,14 @@ public final class MasterEngine {
         }
     }
 
-    private Delivery deliver(Path premaster, double premasterLufs, AudioStreamInfo info, Deliverable d, double base, double share)
-            throws IOException {
+    /**
+     * Delivers one file from a prepared pre-master. {@code fixedGainDb} (album mode) sets the gain
+     * instead of searching for the target; the true-peak ceiling holds either way.
+     */
+    private Delivery deliver(Prepared p, Deliverable d, Double fixedGainDb, double base, double share) throws IOException {
+        Path premaster = p.premaster();
+        double premasterLufs = p.premasterLufs();
+        AudioStreamInfo info = p.info();
         DeliveryTarget t = d.target();
         boolean mp3 = d.format() == DeliveryFormat.MP3;
         int rate = d.sampleRate() != 0 ? d.sampleRate() : mp3 ? mp3Rate(info.sampleRate()) : info.sampleRate();
@@ -199,11 +277,19 @@ public final class MasterEngine {
         //    lossy encoding raises true peaks, so an MP3 starts with more headroom under its ceiling
         double ceilingUsed = t.ceilingDbtp() - (mp3 ? MP3_HEADROOM_DB : LIMITER_MARGIN_DB);
         progress.progress("level " + d.path().getFileName(), base);
-        Level level = searchGain(premaster, info, premasterLufs, t.targetLufs(), ceilingUsed);
-        boolean capped = !level.sane();
-        if (capped) {
-            level = largestSaneGain(premaster, info, level, ceilingUsed);
+        boolean capped;
+        Level level;
+        if (fixedGainDb != null) {
+            level = new Level(fixedGainDb, Double.NaN, null);
+            capped = false;
+        } else {
+            level = searchGain(premaster, info, premasterLufs, t.targetLufs(), ceilingUsed);
+            capped = !level.sane();
+            if (capped) {
+                level = largestSaneGain(premaster, info, level, ceilingUsed);
+            }
         }
+        boolean holdGain = capped || fixedGainDb != null;
 
         // 2. render, measure what was written, correct and render again if needed
         Path partial = d.path().resolveSibling(d.path().getFileName() + ".partial");
@@ -224,14 +310,14 @@ public final class MasterEngine {
             double lufs = after.integratedLufs().orElse(Double.NEGATIVE_INFINITY);
             double tp = after.truePeakDbtp().orElse(Double.NEGATIVE_INFINITY);
             boolean peakOk = tp <= t.ceilingDbtp() - VERIFY_PEAK_MARGIN_DB;
-            boolean loudnessOk = capped || Math.abs(lufs - t.targetLufs()) <= VERIFY_TOLERANCE_LU;
+            boolean loudnessOk = holdGain || Math.abs(lufs - t.targetLufs()) <= VERIFY_TOLERANCE_LU;
             if (peakOk && loudnessOk) {
                 break;
             }
             if (!peakOk) {
                 ceilingUsed -= (tp - (t.ceilingDbtp() - VERIFY_PEAK_MARGIN_DB)) + 0.02;
             }
-            if (!capped && Math.abs(lufs - t.targetLufs()) > VERIFY_TOLERANCE_LU) {
+            if (!holdGain && Math.abs(lufs - t.targetLufs()) > VERIFY_TOLERANCE_LU) {
                 gainDb += t.targetLufs() - lufs;
             }
         }
@@ -243,8 +329,13 @@ public final class MasterEngine {
         Double error = Double.isNaN(lufs) ? null : round(lufs - t.targetLufs(), 3);
         Double margin = Double.isInfinite(tp) ? null : round(t.ceilingDbtp() - tp, 3);
         boolean onTarget = error != null && Math.abs(error) <= TARGET_TOLERANCE_LU && margin != null && margin >= 0;
+        // an album track quieter than the loudest is meant to stay quieter: it is "on target" when its peak holds
         String note;
-        if (capped) {
+        if (fixedGainDb != null) {
+            onTarget = margin != null && margin >= 0;
+            note = String.format("album gain %+.2f dB (from the loudest track): %.2f LUFS, %+.2f LU from the target, true peak %.2f dBTP",
+                    fixedGainDb, lufs, lufs - t.targetLufs(), tp);
+        } else if (capped) {
             note = String.format("target %.1f LUFS needs more than sane limiting (mean %.1f dB, peak %.1f dB of gain reduction);"
                     + " delivered %.2f LUFS, %.2f LU short", t.targetLufs(), MAX_MEAN_LIMITING_DB, MAX_PEAK_LIMITING_DB,
                     lufs, t.targetLufs() - lufs);

@@ -151,6 +151,31 @@ class MasterEngineTest {
     }
 
     @Test
+    @DisplayName("album mode keeps the tracks' loudness relations and puts the loudest on the target")
+    void album() throws IOException {
+        Path loud = music("loud.wav", 31, 0.3);
+        Path quiet = music("quiet.wav", 32, 0.15); // about 6 dB down
+        DeliveryTarget t = DeliveryTarget.named("spotify");
+        double before = LoudnessAnalyzer.analyze(loud).integratedLufs().getAsDouble()
+                - LoudnessAnalyzer.analyze(quiet).integratedLufs().getAsDouble();
+        Path a = dir.resolve("a.wav");
+        Path b = dir.resolve("b.wav");
+        List<MasterReport> reports = new MasterEngine().masterAlbum(List.of(
+                new MasterJob(loud, MasterSettings.defaults(), List.of(new Deliverable(a, DeliveryFormat.WAV, 0, null, 320, t)),
+                        dir.resolve("w1"), null),
+                new MasterJob(quiet, MasterSettings.defaults(), List.of(new Deliverable(b, DeliveryFormat.WAV, 0, null, 320, t)),
+                        dir.resolve("w2"), null)));
+        LoudnessSummary la = LoudnessAnalyzer.analyze(a);
+        LoudnessSummary lb = LoudnessAnalyzer.analyze(b);
+        assertEquals(-14, la.integratedLufs().getAsDouble(), 0.1, "the loudest track sits on the target");
+        assertEquals(before, la.integratedLufs().getAsDouble() - lb.integratedLufs().getAsDouble(), 0.75, "relations kept");
+        assertTrue(la.truePeakDbtp().getAsDouble() <= -1.0);
+        assertTrue(lb.truePeakDbtp().getAsDouble() <= -1.0);
+        assertEquals(2, reports.size());
+        assertTrue(reports.get(1).deliverables().get(0).note().startsWith("album gain"), reports.get(1).deliverables().get(0).note());
+    }
+
+    @Test
     @DisplayName("a silent input is refused with a message that names it")
     void silentInput() throws IOException {
         Path in = write("silence.wav", new float[2][44_100 * 2], 44_100);
