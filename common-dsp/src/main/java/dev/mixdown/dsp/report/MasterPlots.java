@@ -44,6 +44,25 @@ public final class MasterPlots {
         ChartUtils.saveChartAsPNG(dir.resolve("spectrum.png").toFile(), spectrum(before, after), WIDTH, HEIGHT);
     }
 
+    /** The waveform of one program. */
+    static JFreeChart waveform(ProgramAnalyzer a) {
+        NumberAxis time = new NumberAxis("time (s)");
+        CombinedDomainXYPlot plot = new CombinedDomainXYPlot(time);
+        plot.add(envelopePlot("mix", a, AFTER));
+        JFreeChart chart = new JFreeChart("Waveform", JFreeChart.DEFAULT_TITLE_FONT, plot, false);
+        chart.setBackgroundPaint(Color.WHITE);
+        return chart;
+    }
+
+    /** The third-octave spectrum of one program. */
+    static JFreeChart spectrum(ProgramAnalyzer a) {
+        JFreeChart chart = spectrum(a, a);
+        ((XYSeriesCollection) chart.getXYPlot().getDataset()).removeSeries(0);
+        chart.getXYPlot().getRenderer().setSeriesPaint(0, AFTER);
+        chart.setTitle("Spectrum");
+        return chart;
+    }
+
     static JFreeChart waveform(ProgramAnalyzer before, ProgramAnalyzer after) {
         NumberAxis time = new NumberAxis("time (s)");
         CombinedDomainXYPlot plot = new CombinedDomainXYPlot(time);
