@@ -38,6 +38,8 @@ public final class MixPlots {
         CategoryPlot plot = bars.getCategoryPlot();
         plot.setBackgroundPaint(Color.WHITE);
         plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
+        ((org.jfree.chart.renderer.category.BarRenderer) plot.getRenderer()).setBase(-70);
+        plot.getRangeAxis().setRange(-70, 0);
         plot.getRenderer().setSeriesPaint(0, new Color(0x8899AA));
         plot.getRenderer().setSeriesPaint(1, new Color(0xD2691E));
         ChartUtils.saveChartAsPNG(dir.resolve("stems.png").toFile(), bars, 1200, Math.max(400, 60 + 40 * stems.size()));
