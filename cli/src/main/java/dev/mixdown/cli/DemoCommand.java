@@ -1,12 +1,23 @@
 package dev.mixdown.cli;
 
-import dev.mixdown.dsp.analysis.LoudnessAnalyzer;
 import dev.mixdown.dsp.generate.DemoSong;
 import dev.mixdown.dsp.io.AudioFiles;
 import dev.mixdown.dsp.io.AudioSink;
 import dev.mixdown.dsp.io.OutputFormat;
+import dev.mixdown.dsp.io.OutputFormat.BitDepth;
+import dev.mixdown.dsp.master.Deliverable;
+import dev.mixdown.dsp.master.DeliveryFormat;
+import dev.mixdown.dsp.master.DeliveryTarget;
+import dev.mixdown.dsp.master.MasterReport;
+import dev.mixdown.dsp.master.MasterSettings;
+import dev.mixdown.dsp.mix.MixEngine;
+import dev.mixdown.dsp.mix.MixJob;
+import dev.mixdown.dsp.mix.MixReport;
+import dev.mixdown.dsp.mix.Presence;
+import dev.mixdown.dsp.mix.StemSpec;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,26 +25,28 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(
         name = "demo",
         description = {
-            "Render Mixdown's generated multitrack song (drums, bass, chords, lead) and measure it.",
-            "This build has the audio core: files are the plain sum of the stems, written as WAV and FLAC,",
-            "then measured like 'mixdown analyze'. Mixing, mastering and the local cluster come next."},
+            "Mix and master a song end to end: the stems found at PATH or, without PATH, a short multitrack song",
+            "Mixdown generates itself (drums, bass, chords, a lead line). The mix is mastered to two deliverables",
+            "(Spotify WAV 24-bit 44.1 kHz, Apple Music WAV 24-bit 48 kHz) and each is measured as written.",
+            "This build runs the engines in this process; the local cluster comes next."},
         mixinStandardHelpOptions = true)
 final class DemoCommand implements Callable<Integer> {
     private static final int BLOCK = 4096;
 
-    @Option(names = "--out", defaultValue = "mixdown-out/demo", description = "Folder for the files (default: ${DEFAULT-VALUE}).")
+    @Parameters(arity = "0..1", paramLabel = "PATH", description = "A folder of stems (default: the generated song).")
+    Path stems;
+
+    @Option(names = "--out", defaultValue = "mixdown-out/demo", description = "Folder for the results (default: ${DEFAULT-VALUE}).")
     Path out;
 
-    @Option(names = "--seconds", defaultValue = "20", description = "Length of the song in seconds (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seconds", defaultValue = "20", description = "Length of the generated song (default: ${DEFAULT-VALUE}).")
     double seconds;
-
-    @Option(names = "--rate", defaultValue = "48000", description = "Sample rate in Hz (default: ${DEFAULT-VALUE}).")
-    int rate;
 
     @Spec
     CommandSpec spec;
@@ -41,35 +54,72 @@ final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
         if (seconds <= 0 || seconds > 3600) {
-            spec.commandLine().getErr().println("mixdown demo: --seconds must be between 0 and 3600, got " + seconds);
+            err.println("mixdown demo: --seconds must be between 0 and 3600, got " + seconds);
+            err.flush();
             return MixdownCli.EXIT_BAD_INPUT;
         }
-        DemoSong song = new DemoSong(rate, seconds);
-        stdout.printf("Rendering a %.0f-second generated song (%s) at %d Hz into %s%n",
-                seconds, String.join(", ", DemoSong.STEMS), rate, out);
-        Path wav = out.resolve("demo-song.wav");
-        Path flac = out.resolve("demo-song.flac");
-        try (AudioSink w = AudioFiles.create(wav, new OutputFormat(OutputFormat.Container.WAV, rate, 2, OutputFormat.BitDepth.PCM_24));
-                AudioSink f = AudioFiles.create(flac, new OutputFormat(OutputFormat.Container.FLAC, rate, 2, OutputFormat.BitDepth.PCM_16))) {
-            float[][] block = new float[2][BLOCK];
-            float[][] scratch = new float[2][BLOCK];
-            for (long at = 0; at < song.frames(); at += BLOCK) {
-                int n = (int) Math.min(BLOCK, song.frames() - at);
-                song.renderMix(at, block, n, scratch);
-                w.write(block, 0, n);
-                f.write(block, 0, n);
+        List<StemSpec> specs = new ArrayList<>();
+        if (stems == null) {
+            Path folder = out.resolve("stems");
+            stdout.printf("Rendering a %.0f-second generated song (drums, bass, chords, lead) into %s%n", seconds, folder);
+            String[] names = {"drums.wav", "bass.wav", "keys.wav", "lead-synth.wav"};
+            DemoSong song = new DemoSong(44_100, seconds);
+            for (int s = 0; s < names.length; s++) {
+                Path p = folder.resolve(names[s]);
+                try (AudioSink sink = AudioFiles.create(p, new OutputFormat(OutputFormat.Container.WAV, 44_100, 2, BitDepth.PCM_24))) {
+                    float[][] block = new float[2][BLOCK];
+                    for (long at = 0; at < song.frames(); at += BLOCK) {
+                        int n = (int) Math.min(BLOCK, song.frames() - at);
+                        song.renderStem(s, at, block, n);
+                        sink.write(block, 0, n);
+                    }
+                }
+                specs.add(new StemSpec(p, null, s == 3 ? Presence.LEAD : null, null, null, null, false));
+            }
+        } else {
+            try {
+                for (Path p : MixCommand.expand(List.of(stems))) {
+                    specs.add(StemSpec.of(p));
+                }
+            } catch (IllegalArgumentException e) {
+                err.println("mixdown demo: " + e.getMessage());
+                err.flush();
+                return MixdownCli.EXIT_BAD_INPUT;
             }
         }
-        List<AnalysisJson> rows = new ArrayList<>();
-        for (Path p : List.of(wav, flac)) {
-            rows.add(AnalysisJson.of(p.toString(), LoudnessAnalyzer.analyze(p)));
+        Path spotify = out.resolve("spotify.wav");
+        Path apple = out.resolve("apple-music.wav");
+        List<Deliverable> deliverables = List.of(
+                new Deliverable(spotify, DeliveryFormat.WAV, 44_100, BitDepth.PCM_24, 320, DeliveryTarget.named("spotify")),
+                new Deliverable(apple, DeliveryFormat.WAV, 48_000, BitDepth.PCM_24, 320, DeliveryTarget.named("apple-music")));
+        stdout.printf("Mixing %d stems and mastering to %d deliverables...%n", specs.size(), deliverables.size());
+        stdout.flush();
+        Path work = Files.createTempDirectory("mixdown-demo-");
+        MixReport report;
+        try {
+            report = new MixEngine().mix(new MixJob(specs, spotify, OutputFormat.Container.WAV, BitDepth.PCM_24, 0, null, work,
+                    out.resolve("plots"), false), MasterSettings.defaults(), deliverables);
+        } finally {
+            try (var s = Files.walk(work)) {
+                s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+        new com.fasterxml.jackson.databind.ObjectMapper().enable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT)
+                .writeValue(out.resolve("report.json").toFile(), report);
+        stdout.println();
+        stdout.printf("%-12s %12s %11s %9s %8s  %s%n", "DELIVERABLE", "INTEGRATED", "TRUE PEAK", "RANGE", "TARGET", "FILE");
+        for (MasterReport.DeliveredFile d : report.master().deliverables()) {
+            stdout.printf("%-12s %7.2f LUFS %6.2f dBTP %6.2f LU %8s  %s%n", d.target(), d.after().integratedLufs(),
+                    d.after().truePeakDbtp(), d.after().loudnessRangeLu() == null ? Double.NaN : d.after().loudnessRangeLu(),
+                    d.onTarget() ? "on" : "MISSED", d.file());
         }
         stdout.println();
-        LoudnessTable.print(stdout, rows);
-        stdout.println();
-        stdout.println("Measure any file the same way: ./mixdown analyze FILE... [--json]");
+        stdout.println("Report: " + out.resolve("report.json") + "   plots: " + out.resolve("plots"));
+        stdout.println("Measure any file: ./mixdown analyze FILE... [--json]");
         stdout.flush();
-        return 0;
+        boolean all = report.master().deliverables().stream().allMatch(MasterReport.DeliveredFile::onTarget);
+        return all ? 0 : 1;
     }
 }

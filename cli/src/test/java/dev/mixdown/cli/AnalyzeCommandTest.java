@@ -129,18 +129,20 @@ class AnalyzeCommandTest {
     }
 
     @Test
-    @DisplayName("demo renders the generated song as WAV and FLAC and measures both alike")
+    @DisplayName("demo mixes and masters the generated song to two deliverables, each on its target")
     void demo() throws Exception {
         Path out = dir.resolve("demo");
-        Run r = run("demo", "--out", out.toString(), "--seconds", "6");
-        assertEquals(0, r.exit, r.err);
-        assertTrue(Files.size(out.resolve("demo-song.wav")) > 6 * 48_000 * 6);
-        assertTrue(Files.size(out.resolve("demo-song.flac")) > 1000);
-        Run wav = run("analyze", "--json", out.resolve("demo-song.wav").toString());
-        Run flac = run("analyze", "--json", out.resolve("demo-song.flac").toString());
-        double iw = new ObjectMapper().readTree(wav.out).get("integratedLufs").asDouble();
-        double iflac = new ObjectMapper().readTree(flac.out).get("integratedLufs").asDouble();
-        assertEquals(iw, iflac, 0.01, "16-bit FLAC and 24-bit WAV of the same song measure alike");
-        assertTrue(new ObjectMapper().readTree(wav.out).get("samplePeakDbfs").asDouble() < 0, "the demo does not clip");
+        Run r = run("demo", "--out", out.toString(), "--seconds", "8");
+        assertEquals(0, r.exit, r.err + r.out);
+        Run spotify = run("analyze", "--json", out.resolve("spotify.wav").toString());
+        Run apple = run("analyze", "--json", out.resolve("apple-music.wav").toString());
+        JsonNode s = new ObjectMapper().readTree(spotify.out);
+        JsonNode a = new ObjectMapper().readTree(apple.out);
+        assertEquals(-14.0, s.get("integratedLufs").asDouble(), 0.1);
+        assertEquals(-16.0, a.get("integratedLufs").asDouble(), 0.1);
+        assertEquals(48_000, a.get("sampleRate").asInt());
+        assertTrue(s.get("truePeakDbtp").asDouble() <= -1.0 && a.get("truePeakDbtp").asDouble() <= -1.0);
+        assertTrue(Files.exists(out.resolve("report.json")));
+        assertTrue(r.out.contains("spotify") && r.out.contains("apple-music"), r.out);
     }
 }
