@@ -10,6 +10,8 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
+# shellcheck source=lib.sh
+source scripts/lib.sh
 command -v ffmpeg >/dev/null || { echo "needs ffmpeg (Debian: apt-get install ffmpeg)" >&2; exit 1; }
 
 runs="${2:-5}"
@@ -19,31 +21,13 @@ trap 'rm -rf "$work"' EXIT
 file="${1:-}"
 if [ -z "$file" ]; then
   file="$work/three-minutes.flac"
-  corpus=(../shared/corpus/*/reference_mix.flac)
-  if [ -f "${corpus[0]}" ] && [ "${#corpus[@]}" -ge 3 ]; then
-    for f in "${corpus[@]:0:3}"; do echo "file '$(realpath "$f")'"; done > "$work/list.txt"
-    ffmpeg -hide_banner -loglevel error -f concat -safe 0 -i "$work/list.txt" -ar 44100 -ac 2 -c:a flac "$file"
-  else
-    ./mixdown demo --seconds 180 --rate 44100 --out "$work/demo" >/dev/null
-    file="$work/demo/demo-song.flac"
-  fi
+  three_minute_file "$file"
 fi
 wav="$work/three-minutes.wav"
 ffmpeg -hide_banner -loglevel error -i "$file" -c:a pcm_s16le "$wav"
 
 ./mixdown --version >/dev/null # build first, outside the timing
 
-median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
-time_runs() {
-  "$@" >/dev/null 2>&1 # warm-up (file cache, CDS archive)
-  for _ in $(seq "$runs"); do
-    local t0 t1
-    t0=$(date +%s.%N)
-    "$@" >/dev/null 2>&1
-    t1=$(date +%s.%N)
-    echo "$t1 - $t0" | bc -l
-  done | median
-}
 
 printf "%-6s %-10s %12s %12s %8s\n" input tool "mixdown (s)" "ffmpeg (s)" ratio
 for input in "$file" "$wav"; do

@@ -10,6 +10,8 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
+# shellcheck source=lib.sh
+source scripts/lib.sh
 command -v ffmpeg >/dev/null || { echo "needs ffmpeg (Debian: apt-get install ffmpeg)" >&2; exit 1; }
 runs="${2:-3}"
 work="$(mktemp -d)"
@@ -18,14 +20,7 @@ trap 'rm -rf "$work"' EXIT
 file="${1:-}"
 if [ -z "$file" ]; then
   file="$work/three-minutes.flac"
-  corpus=(../shared/corpus/*/reference_mix.flac)
-  if [ -f "${corpus[0]}" ] && [ "${#corpus[@]}" -ge 3 ]; then
-    for f in "${corpus[@]:0:3}"; do echo "file '$(realpath "$f")'"; done > "$work/list.txt"
-    ffmpeg -hide_banner -loglevel error -f concat -safe 0 -i "$work/list.txt" -ar 44100 -ac 2 -c:a flac "$file"
-  else
-    ./mixdown demo --seconds 180 --rate 44100 --out "$work/demo" >/dev/null
-    file="$work/demo/demo-song.flac"
-  fi
+  three_minute_file "$file"
 fi
 ./mixdown --version >/dev/null # build outside the timing
 
@@ -42,26 +37,12 @@ loudnorm() { # two passes, as ffmpeg's documentation recommends for file-based n
     -ar 44100 -c:a pcm_s24le "$out"
 }
 
-median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
-time_runs() {
-  for _ in $(seq "$runs"); do
-    local t0 t1
-    t0=$(date +%s.%N)
-    "$@" >/dev/null 2>&1
-    t1=$(date +%s.%N)
-    echo "$t1 - $t0" | bc -l
-  done | median
-}
 
 ours=$(time_runs ./mixdown master "$file" "$work/mixdown.wav" --lufs -14 --ceiling -1 --bits 24)
 theirs=$(time_runs loudnorm "$file" "$work/loudnorm.wav")
 
-measure() {
-  ffmpeg -hide_banner -nostats -i "$1" -af ebur128=peak=true -f null - 2>&1 | sed -n '/Summary/,$p' \
-    | awk '/I:/ {i=$2} /Peak:/ {p=$2} END {printf "%s LUFS, %s dBTP", i, p}'
-}
 printf "%-28s %10s   %s\n" tool "time (s)" "ebur128 of the output"
-printf "%-28s %10.2f   %s\n" "mixdown master" "$ours" "$(measure "$work/mixdown.wav")"
-printf "%-28s %10.2f   %s\n" "ffmpeg loudnorm (2 passes)" "$theirs" "$(measure "$work/loudnorm.wav")"
+printf "%-28s %10.2f   %s\n" "mixdown master" "$ours" "$(ebur128_summary "$work/mixdown.wav")"
+printf "%-28s %10.2f   %s\n" "ffmpeg loudnorm (2 passes)" "$theirs" "$(ebur128_summary "$work/loudnorm.wav")"
 printf "ratio mixdown / loudnorm: %.2f (below 1: mixdown is faster); median of %s runs on %s cores\n" \
   "$(echo "$ours / $theirs" | bc -l)" "$runs" "$(nproc)"

@@ -12,6 +12,8 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
+# shellcheck source=lib.sh
+source scripts/lib.sh
 for tool in sox ffmpeg; do
   command -v $tool >/dev/null || { echo "needs $tool (Debian: apt-get install $tool)" >&2; exit 1; }
 done
@@ -54,16 +56,6 @@ sox_master() {
   ffmpeg -hide_banner -loglevel error -y -i "$work/sox-mix.wav" -af "loudnorm=I=-14:TP=-1:LRA=11:measured_I=$(echo "$m" | sed -n 's/.*"input_i" : "\(.*\)".*/\1/p'):measured_TP=$(echo "$m" | sed -n 's/.*"input_tp" : "\(.*\)".*/\1/p'):measured_LRA=$(echo "$m" | sed -n 's/.*"input_lra" : "\(.*\)".*/\1/p'):measured_thresh=$(echo "$m" | sed -n 's/.*"input_thresh" : "\(.*\)".*/\1/p'):offset=$(echo "$m" | sed -n 's/.*"target_offset" : "\(.*\)".*/\1/p'):linear=true" -ar 44100 "$1"
 }
 
-median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
-time_runs() {
-  for _ in $(seq "$runs"); do
-    local t0 t1
-    t0=$(date +%s.%N)
-    "$@" >/dev/null 2>&1
-    t1=$(date +%s.%N)
-    echo "$t1 - $t0" | bc -l
-  done | median
-}
 
 mix_ours=$(time_runs ./mixdown mix "$stems" --out "$work/mixdown.wav")
 mix_sox=$(time_runs sox_mix "$work/sox.wav")
@@ -76,5 +68,5 @@ printf "%-24s %12.2f %12.2f %10.2f %16.1f\n" "mix" "$mix_ours" "$mix_sox" "$(ech
 printf "%-24s %12.2f %12.2f %10.2f %16.1f\n" "mix + master -14/-1" "$master_ours" "$master_sox" "$(echo "$master_ours / $master_sox" | bc -l)" "$(echo "$seconds / $master_ours" | bc -l)"
 echo "ratio = mixdown / sox chain (below 1: mixdown is faster); median of $runs runs on $(nproc) cores; JVM start included"
 for f in mixdown-master sox-master; do
-  printf "%-16s %s\n" "$f" "$(ffmpeg -hide_banner -nostats -i "$work/$f.wav" -af ebur128=peak=true -f null - 2>&1 | sed -n '/Summary/,$p' | awk '/I:/ {i=$2} /Peak:/ {p=$2} END {printf "%s LUFS, %s dBTP", i, p}')"
+  printf "%-16s %s\n" "$f" "$(ebur128_summary "$work/$f.wav")"
 done

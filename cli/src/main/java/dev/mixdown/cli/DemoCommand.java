@@ -102,12 +102,9 @@ final class DemoCommand implements Callable<Integer> {
             report = new MixEngine().mix(new MixJob(specs, spotify, OutputFormat.Container.WAV, BitDepth.PCM_24, 0, null, work,
                     out.resolve("plots"), false), MasterSettings.defaults(), deliverables);
         } finally {
-            try (var s = Files.walk(work)) {
-                s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+            ReportOptions.deleteTree(work);
         }
-        new com.fasterxml.jackson.databind.ObjectMapper().enable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT)
-                .writeValue(out.resolve("report.json").toFile(), report);
+        ReportOptions.writeJson(out.resolve("report.json"), report);
         stdout.println();
         stdout.printf("%-12s %12s %11s %9s %8s  %s%n", "DELIVERABLE", "INTEGRATED", "TRUE PEAK", "RANGE", "TARGET", "FILE");
         for (MasterReport.DeliveredFile d : report.master().deliverables()) {

@@ -1,7 +1,5 @@
 package dev.mixdown.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.mixdown.dsp.io.AudioFileException;
 import dev.mixdown.dsp.io.OutputFormat.BitDepth;
 import dev.mixdown.dsp.master.Deliverable;
@@ -11,19 +9,17 @@ import dev.mixdown.dsp.master.MasterEngine;
 import dev.mixdown.dsp.master.MasterJob;
 import dev.mixdown.dsp.master.MasterReport;
 import dev.mixdown.dsp.master.MasterSettings;
-import dev.mixdown.dsp.master.ProgressListener;
 import dev.mixdown.dsp.master.ToneProfile;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -86,17 +82,12 @@ final class MasterCommand implements Callable<Integer> {
     @Option(names = "--width", paramLabel = "W", description = "Stereo width, 0 (mono) to 2 (default: the plan decides).")
     Double width;
 
-    @Option(names = "--report", paramLabel = "FILE.json", description = "Write the report as JSON.")
-    Path report;
 
-    @Option(names = "--plots", paramLabel = "DIR", description = "Write PNG plots (waveform, loudness, spectrum).")
-    Path plots;
 
-    @Option(names = "--json", description = "Print the report as JSON on stdout.")
-    boolean json;
 
-    @Option(names = {"-v", "--verbose"}, description = "Print each stage with its elapsed time on stderr.")
-    boolean verbose;
+
+    @Mixin
+    ReportOptions output;
 
     @Spec
     CommandSpec spec;
@@ -118,20 +109,16 @@ final class MasterCommand implements Callable<Integer> {
             }
             MasterSettings settings = new MasterSettings(ToneProfile.named(profile), refs, amount, !noDynamics, width);
             work = Files.createTempDirectory("mixdown-master-");
-            long start = System.nanoTime();
-            ProgressListener listener = verbose
-                    ? (stage, fraction) -> err.printf("[%6.2f s] %3.0f%% %s%n", (System.nanoTime() - start) / 1e9, fraction * 100, stage)
-                    : ProgressListener.NONE;
-            MasterEngine engine = new MasterEngine(listener);
+            MasterEngine engine = new MasterEngine(output.listener(err));
             List<MasterReport> results;
             if (album.isEmpty()) {
-                results = List.of(engine.master(new MasterJob(in, settings, deliverables, work, plots)));
+                results = List.of(engine.master(new MasterJob(in, settings, deliverables, work, output.plots)));
             } else {
                 if (!also.isEmpty()) {
                     throw new IllegalArgumentException("--also and --album do not combine: an album delivers one file per track");
                 }
                 List<MasterJob> jobs = new ArrayList<>();
-                jobs.add(new MasterJob(in, settings, deliverables, work.resolve("0"), plots));
+                jobs.add(new MasterJob(in, settings, deliverables, work.resolve("0"), output.plots));
                 for (String pair : album) {
                     int eq = pair.indexOf('=');
                     if (eq <= 0 || eq == pair.length() - 1) {
@@ -144,23 +131,8 @@ final class MasterCommand implements Callable<Integer> {
                 results = engine.masterAlbum(jobs);
             }
             err.flush();
-            ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
             Object payload = results.size() == 1 ? results.get(0) : results;
-            if (report != null) {
-                Path parent = report.toAbsolutePath().getParent();
-                if (parent != null) {
-                    Files.createDirectories(parent);
-                }
-                mapper.writeValue(report.toFile(), payload);
-            }
-            if (json) {
-                stdout.println(mapper.writeValueAsString(payload));
-            } else {
-                for (MasterReport result : results) {
-                    printSummary(stdout, result);
-                }
-            }
-            stdout.flush();
+            output.publish(payload, stdout, () -> results.forEach(r -> printSummary(stdout, r)));
             return 0;
         } catch (AudioFileException | IllegalArgumentException e) {
             err.println("mixdown master: " + e.getMessage());
@@ -168,7 +140,7 @@ final class MasterCommand implements Callable<Integer> {
             return MixdownCli.EXIT_BAD_INPUT;
         } finally {
             if (work != null) {
-                deleteTree(work);
+                ReportOptions.deleteTree(work);
             }
         }
     }
@@ -281,11 +253,4 @@ final class MasterCommand implements Callable<Integer> {
         }
     }
 
-    private static void deleteTree(Path dir) {
-        try (Stream<Path> s = Files.walk(dir)) {
-            s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // best effort: a temp folder left behind is not worth failing the job
-        }
-    }
 }

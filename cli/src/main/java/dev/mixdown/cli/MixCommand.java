@@ -1,12 +1,9 @@
 package dev.mixdown.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.mixdown.dsp.io.AudioFileException;
 import dev.mixdown.dsp.io.OutputFormat;
 import dev.mixdown.dsp.master.Deliverable;
 import dev.mixdown.dsp.master.MasterSettings;
-import dev.mixdown.dsp.master.ProgressListener;
 import dev.mixdown.dsp.mix.MixEngine;
 import dev.mixdown.dsp.mix.MixJob;
 import dev.mixdown.dsp.mix.MixReport;
@@ -19,7 +16,6 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -29,6 +25,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -81,17 +78,12 @@ final class MixCommand implements Callable<Integer> {
     @Option(names = "--bits", paramLabel = "16|24|32f", description = "Output depth (default 24).")
     String bits;
 
-    @Option(names = "--report", paramLabel = "FILE.json", description = "Write the report as JSON.")
-    Path report;
 
-    @Option(names = "--plots", paramLabel = "DIR", description = "Write PNG plots (stem loudness, spectrum, waveform).")
-    Path plots;
 
-    @Option(names = "--json", description = "Print the report as JSON on stdout.")
-    boolean json;
 
-    @Option(names = {"-v", "--verbose"}, description = "Print each stage with its elapsed time on stderr.")
-    boolean verbose;
+
+    @Mixin
+    ReportOptions output;
 
     @Spec
     CommandSpec spec;
@@ -148,38 +140,17 @@ final class MixCommand implements Callable<Integer> {
                 }
             }
             MixJob job = new MixJob(stems, out, container, bits == null ? null : MasterCommand.depth(bits), rate == null ? 0 : rate,
-                    stemsOut, work, plots, master == null);
-            long start = System.nanoTime();
-            ProgressListener listener = verbose
-                    ? (stage, fraction) -> err.printf("[%6.2f s] %3.0f%% %s%n", (System.nanoTime() - start) / 1e9, fraction * 100, stage)
-                    : ProgressListener.NONE;
-            MixReport result = new MixEngine(listener).mix(job, MasterSettings.defaults(), deliverables);
+                    stemsOut, work, output.plots, master == null);
+            MixReport result = new MixEngine(output.listener(err)).mix(job, MasterSettings.defaults(), deliverables);
             err.flush();
-            ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-            if (report != null) {
-                Path parent = report.toAbsolutePath().getParent();
-                if (parent != null) {
-                    Files.createDirectories(parent);
-                }
-                mapper.writeValue(report.toFile(), result);
-            }
-            if (json) {
-                stdout.println(mapper.writeValueAsString(result));
-            } else {
-                printSummary(stdout, result);
-            }
-            stdout.flush();
+            output.publish(result, stdout, () -> printSummary(stdout, result));
             return 0;
         } catch (AudioFileException | IllegalArgumentException e) {
             err.println("mixdown mix: " + e.getMessage());
             err.flush();
             return MixdownCli.EXIT_BAD_INPUT;
         } finally {
-            if (work != null) {
-                try (Stream<Path> s = Files.walk(work)) {
-                    s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-                }
-            }
+            ReportOptions.deleteTree(work);
         }
     }
 

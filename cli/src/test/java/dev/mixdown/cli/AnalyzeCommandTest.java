@@ -9,8 +9,6 @@ import dev.mixdown.dsp.io.AudioFiles;
 import dev.mixdown.dsp.io.AudioSink;
 import dev.mixdown.dsp.io.OutputFormat;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,15 +25,7 @@ class AnalyzeCommandTest {
     @TempDir
     Path dir;
 
-    record Run(int exit, String out, String err) {
-    }
 
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = MixdownCli.run(new PrintWriter(out), new PrintWriter(err), args);
-        return new Run(exit, out.toString(), err.toString());
-    }
 
     /** Writes a stereo 1 kHz sine at {@code dbfs} peak (or silence when null). */
     private Path tone(String name, OutputFormat.Container container, Double dbfs, double seconds) throws IOException {
@@ -59,9 +49,9 @@ class AnalyzeCommandTest {
     @DisplayName("--json prints one object with exactly the documented keys, measured to the EBU tolerances")
     void jsonForOneFile() throws Exception {
         Path f = tone("tone.flac", OutputFormat.Container.FLAC, -23.0, 10);
-        Run r = run("analyze", "--json", f.toString());
-        assertEquals(0, r.exit, r.err);
-        JsonNode o = new ObjectMapper().readTree(r.out);
+        CliRun r = CliRun.of("analyze", "--json", f.toString());
+        assertEquals(0, r.exit(), r.err());
+        JsonNode o = new ObjectMapper().readTree(r.out());
         List<String> keys = new ArrayList<>();
         o.fieldNames().forEachRemaining(keys::add);
         assertEquals(KEYS, keys);
@@ -81,9 +71,9 @@ class AnalyzeCommandTest {
     @DisplayName("what cannot be measured is null: silence has no loudness and no peak")
     void silenceIsNull() throws Exception {
         Path f = tone("silence.wav", OutputFormat.Container.WAV, null, 5);
-        Run r = run("analyze", "--json", f.toString());
-        assertEquals(0, r.exit, r.err);
-        JsonNode o = new ObjectMapper().readTree(r.out);
+        CliRun r = CliRun.of("analyze", "--json", f.toString());
+        assertEquals(0, r.exit(), r.err());
+        JsonNode o = new ObjectMapper().readTree(r.out());
         for (String k : List.of("integratedLufs", "loudnessRangeLu", "truePeakDbtp", "samplePeakDbfs", "momentaryMaxLufs", "shortTermMaxLufs")) {
             assertTrue(o.get(k).isNull(), k + " is null");
         }
@@ -96,10 +86,10 @@ class AnalyzeCommandTest {
         Path bad = dir.resolve("bad.wav");
         Files.writeString(bad, "this is not audio");
         Path b = tone("b.flac", OutputFormat.Container.FLAC, -30.0, 4);
-        Run r = run("analyze", "--json", a.toString(), bad.toString(), b.toString());
-        assertEquals(2, r.exit);
-        assertTrue(r.err.contains(bad + ": not a WAV, AIFF, FLAC or MP3 file"), r.err);
-        JsonNode arr = new ObjectMapper().readTree(r.out);
+        CliRun r = CliRun.of("analyze", "--json", a.toString(), bad.toString(), b.toString());
+        assertEquals(2, r.exit());
+        assertTrue(r.err().contains(bad + ": not a WAV, AIFF, FLAC or MP3 file"), r.err());
+        JsonNode arr = new ObjectMapper().readTree(r.out());
         assertTrue(arr.isArray());
         assertEquals(2, arr.size());
         assertEquals(a.toString(), arr.get(0).get("file").asText());
@@ -112,9 +102,9 @@ class AnalyzeCommandTest {
     @DisplayName("without --json it prints a table with units, one row per file")
     void table() throws Exception {
         Path a = tone("a.wav", OutputFormat.Container.WAV, -20.0, 4);
-        Run r = run("analyze", a.toString());
-        assertEquals(0, r.exit, r.err);
-        String[] lines = r.out.strip().split("\n");
+        CliRun r = CliRun.of("analyze", a.toString());
+        assertEquals(0, r.exit(), r.err());
+        String[] lines = r.out().strip().split("\n");
         assertEquals(2, lines.length);
         assertTrue(lines[0].startsWith("FILE"));
         assertTrue(lines[1].contains("-20.0") && lines[1].contains("LUFS") && lines[1].contains("dBTP"), lines[1]);
@@ -123,26 +113,26 @@ class AnalyzeCommandTest {
     @Test
     @DisplayName("a missing file is a usage-level failure with exit code 2")
     void missingFile() {
-        Run r = run("analyze", dir.resolve("nope.wav").toString());
-        assertEquals(2, r.exit);
-        assertTrue(r.err.contains("nope.wav: no such file"), r.err);
+        CliRun r = CliRun.of("analyze", dir.resolve("nope.wav").toString());
+        assertEquals(2, r.exit());
+        assertTrue(r.err().contains("nope.wav: no such file"), r.err());
     }
 
     @Test
     @DisplayName("demo mixes and masters the generated song to two deliverables, each on its target")
     void demo() throws Exception {
         Path out = dir.resolve("demo");
-        Run r = run("demo", "--out", out.toString(), "--seconds", "8");
-        assertEquals(0, r.exit, r.err + r.out);
-        Run spotify = run("analyze", "--json", out.resolve("spotify.wav").toString());
-        Run apple = run("analyze", "--json", out.resolve("apple-music.wav").toString());
-        JsonNode s = new ObjectMapper().readTree(spotify.out);
-        JsonNode a = new ObjectMapper().readTree(apple.out);
+        CliRun r = CliRun.of("demo", "--out", out.toString(), "--seconds", "8");
+        assertEquals(0, r.exit(), r.err() + r.out());
+        CliRun spotify = CliRun.of("analyze", "--json", out.resolve("spotify.wav").toString());
+        CliRun apple = CliRun.of("analyze", "--json", out.resolve("apple-music.wav").toString());
+        JsonNode s = new ObjectMapper().readTree(spotify.out());
+        JsonNode a = new ObjectMapper().readTree(apple.out());
         assertEquals(-14.0, s.get("integratedLufs").asDouble(), 0.1);
         assertEquals(-16.0, a.get("integratedLufs").asDouble(), 0.1);
         assertEquals(48_000, a.get("sampleRate").asInt());
         assertTrue(s.get("truePeakDbtp").asDouble() <= -1.0 && a.get("truePeakDbtp").asDouble() <= -1.0);
         assertTrue(Files.exists(out.resolve("report.json")));
-        assertTrue(r.out.contains("spotify") && r.out.contains("apple-music"), r.out);
+        assertTrue(r.out().contains("spotify") && r.out().contains("apple-music"), r.out());
     }
 }

@@ -9,8 +9,6 @@ import dev.mixdown.dsp.io.AudioFiles;
 import dev.mixdown.dsp.io.AudioSink;
 import dev.mixdown.dsp.io.OutputFormat;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,15 +22,7 @@ class MasterCommandTest {
     Path dir;
     Path input;
 
-    record Run(int exit, String out, String err) {
-    }
 
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = MixdownCli.run(new PrintWriter(out), new PrintWriter(err), args);
-        return new Run(exit, out.toString(), err.toString());
-    }
 
     @BeforeEach
     void song() throws IOException {
@@ -57,9 +47,9 @@ class MasterCommandTest {
         Path out = dir.resolve("out/master.flac");
         Path report = dir.resolve("out/report.json");
         Path plots = dir.resolve("out/plots");
-        Run r = run("master", input.toString(), out.toString(), "--target", "apple-music", "--rate", "48000", "--bits", "24",
+        CliRun r = CliRun.of("master", input.toString(), out.toString(), "--target", "apple-music", "--rate", "48000", "--bits", "24",
                 "--report", report.toString(), "--plots", plots.toString());
-        assertEquals(0, r.exit, r.err);
+        assertEquals(0, r.exit(), r.err());
         JsonNode rep = new ObjectMapper().readTree(report.toFile());
         JsonNode d = rep.get("deliverables").get(0);
         assertEquals("flac", d.get("format").asText());
@@ -70,8 +60,8 @@ class MasterCommandTest {
             assertEquals((byte) 0x89, head[0]);
             assertEquals('P', head[1]);
         }
-        Run a = run("analyze", "--json", out.toString());
-        JsonNode m = new ObjectMapper().readTree(a.out);
+        CliRun a = CliRun.of("analyze", "--json", out.toString());
+        JsonNode m = new ObjectMapper().readTree(a.out());
         assertEquals(-16.0, m.get("integratedLufs").asDouble(), 0.1);
         assertTrue(m.get("truePeakDbtp").asDouble() <= -1.0);
         assertTrue(rep.get("engineVersion").asText().length() > 0);
@@ -82,9 +72,9 @@ class MasterCommandTest {
     @DisplayName("--lufs and --ceiling set a custom target; --json prints the report")
     void customTarget() throws Exception {
         Path out = dir.resolve("custom.wav");
-        Run r = run("master", input.toString(), out.toString(), "--lufs", "-12", "--ceiling", "-0.3", "--json");
-        assertEquals(0, r.exit, r.err);
-        JsonNode rep = new ObjectMapper().readTree(r.out);
+        CliRun r = CliRun.of("master", input.toString(), out.toString(), "--lufs", "-12", "--ceiling", "-0.3", "--json");
+        assertEquals(0, r.exit(), r.err());
+        JsonNode rep = new ObjectMapper().readTree(r.out());
         JsonNode d = rep.get("deliverables").get(0);
         assertEquals(-12.0, d.get("after").get("integratedLufs").asDouble(), 0.1);
         assertTrue(d.get("after").get("truePeakDbtp").asDouble() <= -0.3);
@@ -94,22 +84,22 @@ class MasterCommandTest {
     @Test
     @DisplayName("an unknown target, an impossible option or a bad input gives exit code 2 and names the problem")
     void badInput() throws IOException {
-        Run unknown = run("master", input.toString(), dir.resolve("o.wav").toString(), "--target", "radio-luxembourg");
-        assertEquals(2, unknown.exit);
-        assertTrue(unknown.err.contains("unknown target 'radio-luxembourg'"), unknown.err);
+        CliRun unknown = CliRun.of("master", input.toString(), dir.resolve("o.wav").toString(), "--target", "radio-luxembourg");
+        assertEquals(2, unknown.exit());
+        assertTrue(unknown.err().contains("unknown target 'radio-luxembourg'"), unknown.err());
 
-        Run impossible = run("master", input.toString(), dir.resolve("o.flac").toString(), "--bits", "32f");
-        assertEquals(2, impossible.exit);
-        assertTrue(impossible.err.contains("FLAC"), impossible.err);
+        CliRun impossible = CliRun.of("master", input.toString(), dir.resolve("o.flac").toString(), "--bits", "32f");
+        assertEquals(2, impossible.exit());
+        assertTrue(impossible.err().contains("FLAC"), impossible.err());
 
-        Run noExt = run("master", input.toString(), dir.resolve("o.xyz").toString());
-        assertEquals(2, noExt.exit);
-        assertTrue(noExt.err.contains("--format"), noExt.err);
+        CliRun noExt = CliRun.of("master", input.toString(), dir.resolve("o.xyz").toString());
+        assertEquals(2, noExt.exit());
+        assertTrue(noExt.err().contains("--format"), noExt.err());
 
         Path broken = dir.resolve("broken.wav");
         Files.writeString(broken, "RIFF....WAVEjunk");
-        Run bad = run("master", broken.toString(), dir.resolve("o.wav").toString());
-        assertEquals(2, bad.exit);
-        assertTrue(bad.err.contains("broken.wav"), bad.err);
+        CliRun bad = CliRun.of("master", broken.toString(), dir.resolve("o.wav").toString());
+        assertEquals(2, bad.exit());
+        assertTrue(bad.err().contains("broken.wav"), bad.err());
     }
 }

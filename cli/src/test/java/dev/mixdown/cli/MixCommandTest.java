@@ -9,8 +9,6 @@ import dev.mixdown.dsp.io.AudioFiles;
 import dev.mixdown.dsp.io.AudioSink;
 import dev.mixdown.dsp.io.OutputFormat;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,15 +22,7 @@ class MixCommandTest {
     Path dir;
     Path stems;
 
-    record Run(int exit, String out, String err) {
-    }
 
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = MixdownCli.run(new PrintWriter(out), new PrintWriter(err), args);
-        return new Run(exit, out.toString(), err.toString());
-    }
 
     private void write(String name, double hz, double amplitude, int channels) throws IOException {
         int rate = 44_100;
@@ -66,10 +56,10 @@ class MixCommandTest {
     @DisplayName("a folder of stems becomes a mix with a report naming each stem's role and where it came from")
     void folderOfStems() throws Exception {
         Path out = dir.resolve("mix.flac");
-        Run r = run("mix", stems.toString(), "--out", out.toString(), "--role", "mystery.wav=keys", "--presence", "Gtr.wav=background",
+        CliRun r = CliRun.of("mix", stems.toString(), "--out", out.toString(), "--role", "mystery.wav=keys", "--presence", "Gtr.wav=background",
                 "--json", "--stems-out", dir.resolve("processed").toString());
-        assertEquals(0, r.exit, r.err);
-        JsonNode rep = new ObjectMapper().readTree(r.out);
+        assertEquals(0, r.exit(), r.err());
+        JsonNode rep = new ObjectMapper().readTree(r.out());
         assertEquals(4, rep.get("stems").size());
         assertEquals("bass", rep.get("stems").get(0).get("role").asText());
         assertEquals("file name", rep.get("stems").get(0).get("roleSource").asText());
@@ -90,31 +80,31 @@ class MixCommandTest {
     @DisplayName("--master chains the mix into mastering")
     void chained() throws Exception {
         Path out = dir.resolve("master.wav");
-        Run r = run("mix", stems.toString(), "--out", out.toString(), "--master", "apple-music");
-        assertEquals(0, r.exit, r.err);
-        Run a = run("analyze", "--json", out.toString());
-        assertEquals(-16.0, new ObjectMapper().readTree(a.out).get("integratedLufs").asDouble(), 0.1);
+        CliRun r = CliRun.of("mix", stems.toString(), "--out", out.toString(), "--master", "apple-music");
+        assertEquals(0, r.exit(), r.err());
+        CliRun a = CliRun.of("analyze", "--json", out.toString());
+        assertEquals(-16.0, new ObjectMapper().readTree(a.out()).get("integratedLufs").asDouble(), 0.1);
     }
 
     @Test
     @DisplayName("bad input gives exit code 2 and names the problem")
     void badInput() throws IOException {
-        Run unknownRole = run("mix", stems.toString(), "--out", dir.resolve("m.wav").toString(), "--role", "Bass.wav=tuba-section");
-        assertEquals(2, unknownRole.exit);
-        assertTrue(unknownRole.err.contains("unknown role 'tuba-section'"), unknownRole.err);
+        CliRun unknownRole = CliRun.of("mix", stems.toString(), "--out", dir.resolve("m.wav").toString(), "--role", "Bass.wav=tuba-section");
+        assertEquals(2, unknownRole.exit());
+        assertTrue(unknownRole.err().contains("unknown role 'tuba-section'"), unknownRole.err());
 
-        Run noSuchStem = run("mix", stems.toString(), "--out", dir.resolve("m.wav").toString(), "--role", "Drums.wav=drums");
-        assertEquals(2, noSuchStem.exit);
-        assertTrue(noSuchStem.err.contains("Drums.wav") && noSuchStem.err.contains("no stem"), noSuchStem.err);
+        CliRun noSuchStem = CliRun.of("mix", stems.toString(), "--out", dir.resolve("m.wav").toString(), "--role", "Drums.wav=drums");
+        assertEquals(2, noSuchStem.exit());
+        assertTrue(noSuchStem.err().contains("Drums.wav") && noSuchStem.err().contains("no stem"), noSuchStem.err());
 
         Path broken = stems.resolve("Kick.wav");
         Files.writeString(broken, "garbage");
-        Run bad = run("mix", stems.toString(), "--out", dir.resolve("m.wav").toString());
-        assertEquals(2, bad.exit);
-        assertTrue(bad.err.contains("Kick.wav"), bad.err);
+        CliRun bad = CliRun.of("mix", stems.toString(), "--out", dir.resolve("m.wav").toString());
+        assertEquals(2, bad.exit());
+        assertTrue(bad.err().contains("Kick.wav"), bad.err());
 
-        Run empty = run("mix", dir.resolve("nothing").toString(), "--out", dir.resolve("m.wav").toString());
-        assertEquals(2, empty.exit);
-        assertTrue(empty.err.contains("no such file"), empty.err);
+        CliRun empty = CliRun.of("mix", dir.resolve("nothing").toString(), "--out", dir.resolve("m.wav").toString());
+        assertEquals(2, empty.exit());
+        assertTrue(empty.err().contains("no such file"), empty.err());
     }
 }

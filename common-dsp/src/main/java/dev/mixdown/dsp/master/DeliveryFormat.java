@@ -1,5 +1,6 @@
 package dev.mixdown.dsp.master;
 
+import dev.mixdown.dsp.io.OutputFormat;
 import java.util.Locale;
 
 /** File formats the master engine delivers. */
@@ -8,17 +9,8 @@ public enum DeliveryFormat {
 
     /** The format implied by a file name's extension, or null. */
     public static DeliveryFormat fromFileName(String name) {
-        String lower = name.toLowerCase(Locale.ROOT);
-        if (lower.endsWith(".wav") || lower.endsWith(".wave")) {
-            return WAV;
-        }
-        if (lower.endsWith(".flac")) {
-            return FLAC;
-        }
-        if (lower.endsWith(".mp3")) {
-            return MP3;
-        }
-        return null;
+        OutputFormat.Container c = OutputFormat.Container.fromFileName(name);
+        return c == null ? null : valueOf(c.name());
     }
 
     public static DeliveryFormat named(String name) {

@@ -1,0 +1,38 @@
+# Shared by the benchmark scripts: sourced, not run.
+
+# Median of the numbers on standard input, one per line.
+median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+
+# Runs a command once to warm up (file cache), then $runs times (set by the caller), and prints
+# the median wall time in seconds.
+time_runs() {
+  "$@" >/dev/null 2>&1 || true
+  for _ in $(seq "$runs"); do
+    local t0 t1
+    t0=$(date +%s.%N)
+    "$@" >/dev/null 2>&1
+    t1=$(date +%s.%N)
+    echo "$t1 - $t0" | bc -l
+  done | median
+}
+
+# Writes a 3-minute stereo 44.1 kHz FLAC to $1: the three songs of ../shared/corpus joined, or
+# Mixdown's generated demo song where the corpus is absent.
+three_minute_file() {
+  local out="$1" dir
+  dir="$(dirname "$out")"
+  local corpus=(../shared/corpus/*/reference_mix.flac)
+  if [ -f "${corpus[0]}" ] && [ "${#corpus[@]}" -ge 3 ]; then
+    for f in "${corpus[@]:0:3}"; do echo "file '$(realpath "$f")'"; done > "$dir/list.txt"
+    ffmpeg -hide_banner -loglevel error -f concat -safe 0 -i "$dir/list.txt" -ar 44100 -ac 2 -c:a flac "$out"
+  else
+    ./mixdown demo --seconds 180 --out "$dir/demo" >/dev/null
+    ffmpeg -hide_banner -loglevel error -i "$dir/demo/spotify.wav" -c:a flac "$out"
+  fi
+}
+
+# Integrated loudness and true peak of a file, by ffmpeg's ebur128 filter.
+ebur128_summary() {
+  ffmpeg -hide_banner -nostats -i "$1" -af ebur128=peak=true -f null - 2>&1 | sed -n '/Summary/,$p' \
+    | awk '/I:/ {i=$2} /Peak:/ {p=$2} END {printf "%s LUFS, %s dBTP", i, p}'
+}
