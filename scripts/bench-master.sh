@@ -24,22 +24,10 @@ if [ -z "$file" ]; then
 fi
 ./mixdown --version >/dev/null # build outside the timing
 
-loudnorm() { # two passes, as ffmpeg's documentation recommends for file-based normalisation
-  local in="$1" out="$2" m
-  m=$(ffmpeg -hide_banner -nostats -i "$in" -af loudnorm=I=-14:TP=-1:LRA=11:print_format=json -f null - 2>&1 | sed -n '/^{/,/^}/p')
-  local mi mtp mlra mth off
-  mi=$(echo "$m" | sed -n 's/.*"input_i" : "\(.*\)".*/\1/p')
-  mtp=$(echo "$m" | sed -n 's/.*"input_tp" : "\(.*\)".*/\1/p')
-  mlra=$(echo "$m" | sed -n 's/.*"input_lra" : "\(.*\)".*/\1/p')
-  mth=$(echo "$m" | sed -n 's/.*"input_thresh" : "\(.*\)".*/\1/p')
-  off=$(echo "$m" | sed -n 's/.*"target_offset" : "\(.*\)".*/\1/p')
-  ffmpeg -hide_banner -loglevel error -y -i "$in" -af "loudnorm=I=-14:TP=-1:LRA=11:measured_I=$mi:measured_TP=$mtp:measured_LRA=$mlra:measured_thresh=$mth:offset=$off:linear=true" \
-    -ar 44100 -c:a pcm_s24le "$out"
-}
 
 
 ours=$(time_runs ./mixdown master "$file" "$work/mixdown.wav" --lufs -14 --ceiling -1 --bits 24)
-theirs=$(time_runs loudnorm "$file" "$work/loudnorm.wav")
+theirs=$(time_runs loudnorm_two_pass "$file" "$work/loudnorm.wav")
 
 printf "%-28s %10s   %s\n" tool "time (s)" "ebur128 of the output"
 printf "%-28s %10.2f   %s\n" "mixdown master" "$ours" "$(ebur128_summary "$work/mixdown.wav")"

@@ -51,9 +51,7 @@ sox_mix() { # $1 = output
 }
 sox_master() {
   sox_mix "$work/sox-mix.wav"
-  local m
-  m=$(ffmpeg -hide_banner -nostats -i "$work/sox-mix.wav" -af loudnorm=I=-14:TP=-1:LRA=11:print_format=json -f null - 2>&1 | sed -n '/^{/,/^}/p')
-  ffmpeg -hide_banner -loglevel error -y -i "$work/sox-mix.wav" -af "loudnorm=I=-14:TP=-1:LRA=11:measured_I=$(echo "$m" | sed -n 's/.*"input_i" : "\(.*\)".*/\1/p'):measured_TP=$(echo "$m" | sed -n 's/.*"input_tp" : "\(.*\)".*/\1/p'):measured_LRA=$(echo "$m" | sed -n 's/.*"input_lra" : "\(.*\)".*/\1/p'):measured_thresh=$(echo "$m" | sed -n 's/.*"input_thresh" : "\(.*\)".*/\1/p'):offset=$(echo "$m" | sed -n 's/.*"target_offset" : "\(.*\)".*/\1/p'):linear=true" -ar 44100 "$1"
+  loudnorm_two_pass "$work/sox-mix.wav" "$1"
 }
 
 

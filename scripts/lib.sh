@@ -36,3 +36,13 @@ ebur128_summary() {
   ffmpeg -hide_banner -nostats -i "$1" -af ebur128=peak=true -f null - 2>&1 | sed -n '/Summary/,$p' \
     | awk '/I:/ {i=$2} /Peak:/ {p=$2} END {printf "%s LUFS, %s dBTP", i, p}'
 }
+
+# ffmpeg's two-pass loudnorm to -14 LUFS / -1 dBTP, as its documentation recommends for files:
+# measure, then normalise with the measured values (linear mode). Writes $2 at 44.1 kHz.
+loudnorm_two_pass() {
+  local in="$1" out="$2" m
+  m=$(ffmpeg -hide_banner -nostats -i "$in" -af loudnorm=I=-14:TP=-1:LRA=11:print_format=json -f null - 2>&1 | sed -n '/^{/,/^}/p')
+  field() { echo "$m" | sed -n "s/.*\"$1\" : \"\(.*\)\".*/\1/p"; }
+  ffmpeg -hide_banner -loglevel error -y -i "$in" -af "loudnorm=I=-14:TP=-1:LRA=11:measured_I=$(field input_i):measured_TP=$(field input_tp):measured_LRA=$(field input_lra):measured_thresh=$(field input_thresh):offset=$(field target_offset):linear=true" \
+    -ar 44100 -c:a pcm_s24le "$out"
+}
