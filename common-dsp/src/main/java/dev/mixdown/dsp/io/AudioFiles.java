@@ -47,12 +47,12 @@ public final class AudioFiles {
                 case "FORM":
                     return AiffReader.open(path, channel);
                 case "fLaC":
-                    return FlacReader.open(path, channel);
+                    return FlacDecoder.open(path, channel);
                 default:
                     if (id.startsWith("ID3")) {
                         // ID3 tags precede MP3 in most files, and FLAC in some taggers' output
                         try {
-                            return FlacReader.open(path, channel);
+                            return FlacDecoder.open(path, channel);
                         } catch (AudioFileException notFlac) {
                             channel.close();
                             return Mp3Reader.open(path, FileChannel.open(path, StandardOpenOption.READ));

@@ -14,11 +14,14 @@ import org.jflac.metadata.Metadata;
 import org.jflac.metadata.StreamInfo;
 
 /**
- * FLAC through jFLAC's decoder, one frame at a time. jFLAC reports bad frames to a listener and
+ * The reference decoder for tests: FLAC through jFLAC (the decoder the Java ecosystem uses), one
+ * frame at a time; our own {@link FlacDecoder} must produce the same samples.
+ *
+ * <p>FLAC through jFLAC's decoder, one frame at a time. jFLAC reports bad frames to a listener and
  * carries on with silence; this reader turns any such report into an error naming the file, so a
  * corrupt stem is never mixed as zeros.
  */
-final class FlacReader implements AudioSource, FrameListener {
+final class JflacReader implements AudioSource, FrameListener {
     private final Path path;
     private final InputStream stream;
     private final FLACDecoder decoder;
@@ -30,7 +33,7 @@ final class FlacReader implements AudioSource, FrameListener {
     private int frameOffset;
     private long framesDelivered;
 
-    private FlacReader(Path path, InputStream stream) throws IOException {
+    private JflacReader(Path path, InputStream stream) throws IOException {
         this.path = path;
         this.stream = stream;
         this.decoder = new FLACDecoder(stream);
@@ -60,7 +63,7 @@ final class FlacReader implements AudioSource, FrameListener {
     static AudioSource open(Path path, FileChannel channel) throws IOException {
         InputStream in = new BufferedInputStream(Channels.newInputStream(channel), 1 << 16);
         try {
-            return new FlacReader(path, in);
+            return new JflacReader(path, in);
         } catch (IOException | RuntimeException e) {
             in.close();
             throw e;
