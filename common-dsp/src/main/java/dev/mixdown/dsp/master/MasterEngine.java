@@ -174,6 +174,11 @@ public final class MasterEngine {
         }
         ProgramMeasurements beforeM = before.measurements();
         if (beforeM.integratedLufs() == null) {
+            double seconds = before.frames() / (double) info.sampleRate();
+            if (seconds < 0.4) {
+                throw new IllegalArgumentException(String.format("%s: too short to master (%.2f s); integrated loudness needs at"
+                        + " least 0.4 s of audio", job.input(), seconds));
+            }
             throw new IllegalArgumentException(job.input() + ": the input is silent (no audio above -70 LUFS): nothing to master");
         }
 
