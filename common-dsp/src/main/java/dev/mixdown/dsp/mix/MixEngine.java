@@ -31,6 +31,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Mixes stems into stereo: analyse every stem → plan (roles, targets, pans, EQ, compression,
@@ -67,36 +72,22 @@ public final class MixEngine {
         int n = specs.size();
         List<String> warnings = new ArrayList<>();
 
-        // 1. analyse every stem where it plays
+        // 1. analyse every stem where it plays (stems are independent: one per core)
         List<StemAnalyzer> analyses = new ArrayList<>();
         List<AudioStreamInfo> infos = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
+        List<Analysed> analysed = parallel(n, i -> {
             progress.progress("analyse " + specs.get(i).path().getFileName(), 0.25 * i / n);
-            try (AudioSource src = AudioFiles.open(specs.get(i).path())) {
-                AudioStreamInfo info = src.info();
-                if (info.channels() > 2) {
-                    throw new IllegalArgumentException(specs.get(i).path() + ": " + info.channels()
-                            + " channels; stems must be mono or stereo");
-                }
-                StemAnalyzer a = new StemAnalyzer(info.sampleRate(), info.channels());
-                float[][] block = new float[info.channels()][BLOCK];
-                int k;
-                long frames = 0;
-                while ((k = src.read(block, 0, BLOCK)) > 0) {
-                    a.accept(block, 0, k);
-                    frames += k;
-                }
-                analyses.add(a);
-                infos.add(new AudioStreamInfo(info.container(), info.sampleRate(), info.channels(), info.bitsPerSample(),
-                        info.encoding(), frames));
-            }
+            return analyse(specs.get(i));
+        });
+        for (Analysed a : analysed) {
+            analyses.add(a.analyzer());
+            infos.add(a.info());
         }
-        int mixRate = job.mixRate();
-        if (mixRate == 0) {
-            for (AudioStreamInfo info : infos) {
-                mixRate = Math.max(mixRate, info.sampleRate());
-            }
+        int highest = 0;
+        for (AudioStreamInfo info : infos) {
+            highest = Math.max(highest, info.sampleRate());
         }
+        int mixRate = job.mixRate() != 0 ? job.mixRate() : highest;
         long mixFrames = 0;
         for (AudioStreamInfo info : infos) {
             mixFrames = Math.max(mixFrames, Math.round((double) info.frames() * mixRate / info.sampleRate()));
@@ -112,23 +103,28 @@ public final class MixEngine {
         }
 
         // 3. gain staging: measure each processed, panned stem where it plays
+        List<Double> measured = parallel(n, i -> {
+            StemPlan p = plans.get(i);
+            if (p.spec().gainDb() != null) {
+                return Double.NaN;
+            }
+            progress.progress("level " + p.spec().path().getFileName(), 0.25 + 0.35 * i / n);
+            return measureProcessed(p, infos.get(i), mixRate);
+        });
         double[] gainDb = new double[n];
         for (int i = 0; i < n; i++) {
             StemPlan p = plans.get(i);
+            double m = measured.get(i);
             if (p.spec().gainDb() != null) {
                 gainDb[i] = p.spec().gainDb();
-                continue;
-            }
-            progress.progress("level " + p.spec().path().getFileName(), 0.25 + 0.35 * i / n);
-            double measured = measureProcessed(p, infos.get(i), mixRate);
-            if (Double.isInfinite(measured)) {
+            } else if (Double.isInfinite(m)) {
                 warnings.add(p.spec().path().getFileName() + ": silent; left at unity gain");
                 gainDb[i] = 0;
             } else {
-                gainDb[i] = Math.max(-40, Math.min(40, p.targetLufs() - measured));
-                if (Math.abs(p.targetLufs() - measured) > 40) {
+                gainDb[i] = Math.max(-40, Math.min(40, p.targetLufs() - m));
+                if (Math.abs(p.targetLufs() - m) > 40) {
                     warnings.add(String.format("%s: needed %.1f dB of gain, limited to ±40 dB", p.spec().path().getFileName(),
-                            p.targetLufs() - measured));
+                            p.targetLufs() - m));
                 }
             }
         }
@@ -191,6 +187,68 @@ public final class MixEngine {
         progress.progress("done", 1.0);
         return new MixReport(EngineVersion.get(), mixRate, out.toString(), stems, busReport, mixAnalysis.measurements(), master,
                 job.stemsOut() == null ? null : job.stemsOut().toString(), warnings);
+    }
+
+    private record Analysed(AudioStreamInfo info, StemAnalyzer analyzer) {
+    }
+
+    private static Analysed analyse(StemSpec spec) throws IOException {
+        try (AudioSource src = AudioFiles.open(spec.path())) {
+            AudioStreamInfo info = src.info();
+            if (info.channels() > 2) {
+                throw new IllegalArgumentException(spec.path() + ": " + info.channels() + " channels; stems must be mono or stereo");
+            }
+            StemAnalyzer a = new StemAnalyzer(info.sampleRate(), info.channels());
+            float[][] block = new float[info.channels()][BLOCK];
+            int k;
+            long frames = 0;
+            while ((k = src.read(block, 0, BLOCK)) > 0) {
+                a.accept(block, 0, k);
+                frames += k;
+            }
+            return new Analysed(new AudioStreamInfo(info.container(), info.sampleRate(), info.channels(), info.bitsPerSample(),
+                    info.encoding(), frames), a);
+        }
+    }
+
+    private interface StemTask<T> {
+        T run(int index) throws IOException;
+    }
+
+    /** Runs {@code task} for stems 0..n-1 on all cores; results in stem order; the first failure is rethrown. */
+    private static <T> List<T> parallel(int n, StemTask<T> task) throws IOException {
+        int threads = Math.max(1, Math.min(n, Runtime.getRuntime().availableProcessors()));
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "mix-stem");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<T>> futures = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                int index = i;
+                futures.add(pool.submit(() -> task.run(index)));
+            }
+            List<T> results = new ArrayList<>();
+            for (Future<T> f : futures) {
+                results.add(f.get());
+            }
+            return results;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        } catch (ExecutionException e) {
+            Throwable c = e.getCause();
+            if (c instanceof IOException io) {
+                throw io;
+            }
+            if (c instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IOException(c);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     /** One pass of a stem through its inserts and pan, at the mix rate; returns its active loudness. */
@@ -288,8 +346,34 @@ public final class MixEngine {
             busCompressor.prepare(new ProcessSpec(mixRate, BLOCK, 2));
         }
 
+        /** One stem's block: read and process (the lead was read already), dip, mute, meter, write. */
+        private void contribute(int i, float[][] c, int frames, double[] duckDb, List<AudioSink> stemSinks) throws IOException {
+            if (i != lead) {
+                channels[i].next(c, BLOCK);
+            }
+            if (unmask[i] != null) {
+                for (int sb = 0; sb < duckDb.length; sb++) {
+                    unmask[i].setGainDb(duckDb[sb]);
+                    unmask[i].process(c, sb * UNMASK_BLOCK, UNMASK_BLOCK);
+                }
+            }
+            if (plans.get(i).spec().mute()) {
+                Arrays.fill(c[0], 0f);
+                Arrays.fill(c[1], 0f);
+            }
+            inMix[i].accept(c, 0, frames);
+            if (!stemSinks.isEmpty()) {
+                stemSinks.get(i).write(c, 0, frames);
+            }
+        }
+
         void run(Path premix, long mixFrames) throws IOException {
             int n = plans.size();
+            ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(n, Runtime.getRuntime().availableProcessors())), r -> {
+                Thread t = new Thread(r, "mix-pass");
+                t.setDaemon(true);
+                return t;
+            });
             List<AudioSink> stemSinks = new ArrayList<>();
             AudioSink reverbSink = null;
             AudioSink delaySink = null;
@@ -326,8 +410,9 @@ public final class MixEngine {
                 float[][] sum = new float[2][BLOCK];
                 float[][] rev = new float[2][BLOCK];
                 float[][] dly = new float[2][BLOCK];
-                float[][] contribution = new float[2][BLOCK];
+                float[][][] contributions = new float[n][2][BLOCK];
                 float[][] leadBlock = new float[2][BLOCK];
+                int threads = Math.max(1, Math.min(n, Runtime.getRuntime().availableProcessors()));
                 float[][] key = new float[1][UNMASK_BLOCK];
                 double[] duckDb = new double[BLOCK / UNMASK_BLOCK];
                 double duck = 0;
@@ -358,25 +443,24 @@ public final class MixEngine {
                             duckDb[sb] = duck;
                         }
                     }
-                    for (int i = 0; i < n; i++) {
-                        float[][] c = i == lead ? leadBlock : contribution;
-                        if (i != lead) {
-                            channels[i].next(contribution, BLOCK);
-                        }
-                        if (unmask[i] != null) {
-                            for (int sb = 0; sb < duckDb.length; sb++) {
-                                unmask[i].setGainDb(duckDb[sb]);
-                                unmask[i].process(c, sb * UNMASK_BLOCK, UNMASK_BLOCK);
+                    // every stem's contribution, the stems spread over the cores (each touches only its own state)
+                    final int blockFrames = frames;
+                    List<Callable<Void>> stripes = new ArrayList<>();
+                    for (int t = 0; t < threads; t++) {
+                        int stripe = t;
+                        stripes.add(() -> {
+                            for (int i = stripe; i < n; i += threads) {
+                                contribute(i, i == lead ? leadBlock : contributions[i], blockFrames, duckDb, stemSinks);
                             }
-                        }
-                        if (plans.get(i).spec().mute()) {
-                            Arrays.fill(c[0], 0f);
-                            Arrays.fill(c[1], 0f);
-                        }
-                        inMix[i].accept(c, 0, frames);
-                        if (!stemSinks.isEmpty()) {
-                            stemSinks.get(i).write(c, 0, frames);
-                        }
+                            return null;
+                        });
+                    }
+                    for (Future<Void> f : pool.invokeAll(stripes)) {
+                        f.get();
+                    }
+                    // summed in stem order, so the result does not depend on which core did what
+                    for (int i = 0; i < n; i++) {
+                        float[][] c = i == lead ? leadBlock : contributions[i];
                         float rs = (float) Math.pow(10, plans.get(i).reverbSendDb() / 20);
                         float ds = (float) Math.pow(10, plans.get(i).delaySendDb() / 20);
                         for (int ch = 0; ch < 2; ch++) {
@@ -407,7 +491,20 @@ public final class MixEngine {
                     }
                     out.write(sum, 0, frames);
                 }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while mixing", e);
+            } catch (ExecutionException e) {
+                Throwable c = e.getCause();
+                if (c instanceof IOException io) {
+                    throw io;
+                }
+                if (c instanceof RuntimeException re) {
+                    throw re;
+                }
+                throw new IOException(c);
             } finally {
+                pool.shutdownNow();
                 for (StemChannel c : channels) {
                     if (c != null) {
                         c.close();

@@ -31,7 +31,7 @@ public final class StemAnalyzer {
         this.sampleRate = sampleRate;
         this.channels = channels;
         loudness.prepare(sampleRate, channels);
-        spectrum = new ThirdOctaveSpectrum(sampleRate, channels);
+        spectrum = new ThirdOctaveSpectrum(sampleRate, channels, ThirdOctaveSpectrum.FFT_SIZE);
         envelopeFrames = Math.max(1, (int) Math.round(sampleRate * ENVELOPE_MS / 1000));
     }
 

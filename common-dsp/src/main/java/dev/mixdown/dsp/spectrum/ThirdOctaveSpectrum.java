@@ -9,7 +9,7 @@ import org.jtransforms.fft.FloatFFT_1D;
  */
 public final class ThirdOctaveSpectrum {
     public static final int FFT_SIZE = 8192;
-    private static final int HOP = FFT_SIZE / 2;
+    private final int hop;
     /** ISO 266 preferred centres, 25 Hz to 20 kHz. */
     public static final double[] CENTERS_HZ = {
         25, 31.5, 40, 50, 63, 80, 100, 125, 160, 200, 250, 315, 400, 500, 630, 800, 1000, 1250, 1600, 2000,
@@ -25,7 +25,17 @@ public final class ThirdOctaveSpectrum {
     private int fill;
     private long frames;
 
+    /** Frames overlapping by half: the finest estimate, for programs. */
     public ThirdOctaveSpectrum(int sampleRate, int channels) {
+        this(sampleRate, channels, FFT_SIZE / 2);
+    }
+
+    /** {@code hop} frames between analysis frames: {@link #FFT_SIZE} analyses every sample once, at half the cost. */
+    public ThirdOctaveSpectrum(int sampleRate, int channels, int hop) {
+        if (hop <= 0 || hop > FFT_SIZE) {
+            throw new IllegalArgumentException("hop must be 1 to " + FFT_SIZE + ": " + hop);
+        }
+        this.hop = hop;
         this.sampleRate = sampleRate;
         this.channels = channels;
         this.pending = new float[channels][FFT_SIZE];
@@ -46,9 +56,9 @@ public final class ThirdOctaveSpectrum {
             if (fill == FFT_SIZE) {
                 analyseFrame();
                 for (int ch = 0; ch < channels; ch++) {
-                    System.arraycopy(pending[ch], HOP, pending[ch], 0, FFT_SIZE - HOP);
+                    System.arraycopy(pending[ch], hop, pending[ch], 0, FFT_SIZE - hop);
                 }
-                fill = FFT_SIZE - HOP;
+                fill = FFT_SIZE - hop;
             }
         }
     }
