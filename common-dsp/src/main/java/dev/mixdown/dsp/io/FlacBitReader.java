@@ -128,7 +128,8 @@ final class FlacBitReader {
             long visible = cache & (cacheBits == 64 ? -1L : -(1L << (64 - cacheBits)));
             if (visible != 0) {
                 int z = Long.numberOfLeadingZeros(visible);
-                cache <<= z + 1;
+                // a shift by 64 leaves a long unchanged in Java: the one bit in the last place empties the cache
+                cache = z == 63 ? 0 : cache << (z + 1);
                 cacheBits -= z + 1;
                 return count + z;
             }
