@@ -1,0 +1,47 @@
+package dev.mixdown.jobs.contracts;
+
+import java.util.regex.Pattern;
+
+/**
+ * The object-key layout of the one bucket: {@code tenants/{tenant}/uploads/{uploadId}/{file}} and
+ * {@code tenants/{tenant}/jobs/{jobId}/{attempt}/{output}}. Every segment is checked, so no key
+ * can climb out of its tenant's prefix.
+ */
+public final class ObjectKeys {
+    private static final Pattern SEGMENT = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._ ()+-]{0,199}");
+
+    private ObjectKeys() {
+    }
+
+    public static String tenantPrefix(String tenant) {
+        return "tenants/" + segment("tenant", tenant) + "/";
+    }
+
+    public static String upload(String tenant, String uploadId, String file) {
+        return tenantPrefix(tenant) + "uploads/" + segment("upload id", uploadId) + "/" + segment("file name", file);
+    }
+
+    public static String jobAttempt(String tenant, String jobId, int attempt) {
+        if (attempt < 1) {
+            throw new IllegalArgumentException("attempt must be at least 1: " + attempt);
+        }
+        return tenantPrefix(tenant) + "jobs/" + segment("job id", jobId) + "/" + attempt + "/";
+    }
+
+    public static String output(String tenant, String jobId, int attempt, String name) {
+        return jobAttempt(tenant, jobId, attempt) + segment("output name", name);
+    }
+
+    /** True when {@code key} lies under {@code tenant}'s prefix. */
+    public static boolean belongsTo(String key, String tenant) {
+        return key.startsWith(tenantPrefix(tenant)) && !key.contains("/../") && !key.contains("//");
+    }
+
+    static String segment(String what, String value) {
+        if (value == null || !SEGMENT.matcher(value).matches() || value.contains("..")) {
+            throw new IllegalArgumentException("invalid " + what + " '" + value
+                    + "': letters, digits, space and . _ ( ) + - only, not starting with a symbol, at most 200 characters");
+        }
+        return value;
+    }
+}

@@ -1,0 +1,126 @@
+package dev.mixdown.worker.master;
+
+import dev.mixdown.dsp.io.AudioFileException;
+import dev.mixdown.dsp.io.OutputFormat.BitDepth;
+import dev.mixdown.dsp.master.Deliverable;
+import dev.mixdown.dsp.master.DeliveryFormat;
+import dev.mixdown.dsp.master.DeliveryTarget;
+import dev.mixdown.dsp.master.MasterEngine;
+import dev.mixdown.dsp.master.MasterJob;
+import dev.mixdown.dsp.master.MasterReport;
+import dev.mixdown.dsp.master.MasterSettings;
+import dev.mixdown.dsp.master.ToneProfile;
+import dev.mixdown.jobs.contracts.DeliverableSpec;
+import dev.mixdown.jobs.contracts.JobEvent;
+import dev.mixdown.jobs.contracts.JobMessage;
+import dev.mixdown.jobs.contracts.Json;
+import dev.mixdown.jobs.contracts.TargetSpec;
+import dev.mixdown.jobs.worker.JobException;
+import dev.mixdown.jobs.worker.JobProcessor;
+import dev.mixdown.jobs.worker.WorkContext;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A master job: fetch the input (and references) from the object store, run the master engine
+ * for every deliverable, put the files and the report back under the job's attempt.
+ */
+public final class MasterJobProcessor implements JobProcessor {
+
+    @Override
+    public Result process(JobMessage job, WorkContext ctx) throws JobException, InterruptedException {
+        if (job.input() == null) {
+            throw JobException.badInput("a master job needs an input key", null);
+        }
+        if (job.deliverables().isEmpty()) {
+            throw JobException.badInput("a master job needs at least one deliverable", null);
+        }
+        ctx.checkOwnKey(job.input());
+        Path in = ctx.workDir().resolve("input");
+        ctx.progress(1, "download");
+        ctx.storage().download(job.input(), in);
+        List<MasterSettings.Reference> refs = new ArrayList<>();
+        for (int i = 0; i < job.references().size(); i++) {
+            String spec = job.references().get(i);
+            int colon = spec.lastIndexOf(':');
+            String key = colon > 0 ? spec.substring(0, colon) : spec;
+            double weight = colon > 0 ? Double.parseDouble(spec.substring(colon + 1)) : 1.0;
+            ctx.checkOwnKey(key);
+            Path ref = ctx.workDir().resolve("reference-" + i);
+            ctx.storage().download(key, ref);
+            refs.add(new MasterSettings.Reference(ref, weight));
+        }
+        Path outDir = ctx.workDir().resolve("out");
+        MasterReport report;
+        List<Deliverable> deliverables = new ArrayList<>();
+        try {
+            Files.createDirectories(outDir);
+            for (DeliverableSpec d : job.deliverables()) {
+                deliverables.add(deliverable(outDir, d));
+            }
+            MasterSettings settings = new MasterSettings(job.profile() == null ? ToneProfile.NEUTRAL : ToneProfile.named(job.profile()),
+                    refs, job.amount() == null ? 50 : job.amount(), true, null);
+            report = new MasterEngine((stage, fraction) -> ctx.progress(5 + 85 * fraction, stage))
+                    .master(new MasterJob(in, settings, deliverables, ctx.workDir().resolve("engine"), null));
+        } catch (AudioFileException | IllegalArgumentException e) {
+            // name the object the user uploaded, not the worker's temporary copy
+            throw JobException.badInput(e.getMessage().replace(in.toString(), job.input()), e);
+        } catch (IOException e) {
+            throw new JobException(JobException.INTERNAL, "local disk: " + e.getMessage(), true, e);
+        }
+        if (Thread.interrupted()) {
+            throw new InterruptedException();
+        }
+        ctx.progress(92, "upload");
+        List<JobEvent.OutputFile> outputs = new ArrayList<>();
+        for (int i = 0; i < deliverables.size(); i++) {
+            Deliverable d = deliverables.get(i);
+            MasterReport.DeliveredFile measured = report.deliverables().get(i);
+            String key = ctx.outputKey(d.path().getFileName().toString());
+            long bytes = ctx.storage().upload(d.path(), key);
+            outputs.add(new JobEvent.OutputFile(d.path().getFileName().toString(), key, bytes,
+                    measured.after().integratedLufs(), measured.after().truePeakDbtp()));
+        }
+        Path reportFile = ctx.workDir().resolve("report.json");
+        try {
+            Files.write(reportFile, Json.write(report));
+        } catch (IOException e) {
+            throw new JobException(JobException.INTERNAL, "local disk: " + e.getMessage(), true, e);
+        }
+        String reportKey = ctx.outputKey("report.json");
+        ctx.storage().upload(reportFile, reportKey);
+        return new Result(outputs, reportKey);
+    }
+
+    static Deliverable deliverable(Path outDir, DeliverableSpec d) {
+        DeliveryFormat format = d.format() != null ? DeliveryFormat.named(d.format()) : DeliveryFormat.fromFileName(d.name());
+        if (format == null) {
+            throw new IllegalArgumentException("deliverable " + d.name() + ": no format given and none implied by the name");
+        }
+        TargetSpec t = d.target() == null ? TargetSpec.named("spotify") : d.target();
+        DeliveryTarget target = t.lufs() != null
+                ? DeliveryTarget.custom(t.lufs(), t.ceilingDbtp() == null ? -1.0 : t.ceilingDbtp())
+                : DeliveryTarget.named(t.name());
+        BitDepth depth = null;
+        if (d.bits() != null) {
+            switch (d.bits().toLowerCase(Locale.ROOT)) {
+                case "16":
+                    depth = BitDepth.PCM_16;
+                    break;
+                case "24":
+                    depth = BitDepth.PCM_24;
+                    break;
+                case "32f":
+                    depth = BitDepth.FLOAT_32;
+                    break;
+                default:
+                    throw new IllegalArgumentException("deliverable " + d.name() + ": bits must be 16, 24 or 32f");
+            }
+        }
+        return new Deliverable(outDir.resolve(d.name()), format, d.sampleRate() == null ? 0 : d.sampleRate(), depth, 320, target);
+    }
+}
