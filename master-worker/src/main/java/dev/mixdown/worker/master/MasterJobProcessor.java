@@ -1,20 +1,17 @@
 package dev.mixdown.worker.master;
 
 import dev.mixdown.dsp.io.AudioFileException;
-import dev.mixdown.dsp.io.OutputFormat.BitDepth;
 import dev.mixdown.dsp.master.Deliverable;
-import dev.mixdown.dsp.master.DeliveryFormat;
-import dev.mixdown.dsp.master.DeliveryTarget;
 import dev.mixdown.dsp.master.MasterEngine;
 import dev.mixdown.dsp.master.MasterJob;
 import dev.mixdown.dsp.master.MasterReport;
 import dev.mixdown.dsp.master.MasterSettings;
 import dev.mixdown.dsp.master.ToneProfile;
 import dev.mixdown.jobs.contracts.DeliverableSpec;
+import dev.mixdown.jobs.contracts.EngineMapping;
 import dev.mixdown.jobs.contracts.JobEvent;
 import dev.mixdown.jobs.contracts.JobMessage;
 import dev.mixdown.jobs.contracts.Json;
-import dev.mixdown.jobs.contracts.TargetSpec;
 import dev.mixdown.jobs.worker.JobException;
 import dev.mixdown.jobs.worker.JobProcessor;
 import dev.mixdown.jobs.worker.WorkContext;
@@ -23,7 +20,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * A master job: fetch the input (and references) from the object store, run the master engine
@@ -60,7 +56,7 @@ public final class MasterJobProcessor implements JobProcessor {
         try {
             Files.createDirectories(outDir);
             for (DeliverableSpec d : job.deliverables()) {
-                deliverables.add(deliverable(outDir, d));
+                deliverables.add(EngineMapping.deliverable(outDir, d));
             }
             MasterSettings settings = new MasterSettings(job.profile() == null ? ToneProfile.NEUTRAL : ToneProfile.named(job.profile()),
                     refs, job.amount() == null ? 50 : job.amount(), true, null);
@@ -96,31 +92,4 @@ public final class MasterJobProcessor implements JobProcessor {
         return new Result(outputs, reportKey);
     }
 
-    static Deliverable deliverable(Path outDir, DeliverableSpec d) {
-        DeliveryFormat format = d.format() != null ? DeliveryFormat.named(d.format()) : DeliveryFormat.fromFileName(d.name());
-        if (format == null) {
-            throw new IllegalArgumentException("deliverable " + d.name() + ": no format given and none implied by the name");
-        }
-        TargetSpec t = d.target() == null ? TargetSpec.named("spotify") : d.target();
-        DeliveryTarget target = t.lufs() != null
-                ? DeliveryTarget.custom(t.lufs(), t.ceilingDbtp() == null ? -1.0 : t.ceilingDbtp())
-                : DeliveryTarget.named(t.name());
-        BitDepth depth = null;
-        if (d.bits() != null) {
-            switch (d.bits().toLowerCase(Locale.ROOT)) {
-                case "16":
-                    depth = BitDepth.PCM_16;
-                    break;
-                case "24":
-                    depth = BitDepth.PCM_24;
-                    break;
-                case "32f":
-                    depth = BitDepth.FLOAT_32;
-                    break;
-                default:
-                    throw new IllegalArgumentException("deliverable " + d.name() + ": bits must be 16, 24 or 32f");
-            }
-        }
-        return new Deliverable(outDir.resolve(d.name()), format, d.sampleRate() == null ? 0 : d.sampleRate(), depth, 320, target);
-    }
 }

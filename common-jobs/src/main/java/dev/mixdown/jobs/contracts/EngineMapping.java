@@ -1,0 +1,53 @@
+package dev.mixdown.jobs.contracts;
+
+import dev.mixdown.dsp.io.OutputFormat.BitDepth;
+import dev.mixdown.dsp.master.Deliverable;
+import dev.mixdown.dsp.master.DeliveryFormat;
+import dev.mixdown.dsp.master.DeliveryTarget;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/** From the wire contracts to the engine's types; every mistake is an IllegalArgumentException a person can read. */
+public final class EngineMapping {
+    private EngineMapping() {
+    }
+
+    public static DeliveryTarget target(TargetSpec t) {
+        if (t == null) {
+            return DeliveryTarget.named("spotify");
+        }
+        if (t.lufs() != null) {
+            return DeliveryTarget.custom(t.lufs(), t.ceilingDbtp() == null ? -1.0 : t.ceilingDbtp());
+        }
+        if (t.name() == null) {
+            throw new IllegalArgumentException("a target needs a name or a loudness");
+        }
+        return DeliveryTarget.named(t.name());
+    }
+
+    public static BitDepth depth(String bits) {
+        if (bits == null) {
+            return null;
+        }
+        switch (bits.toLowerCase(Locale.ROOT)) {
+            case "16":
+                return BitDepth.PCM_16;
+            case "24":
+                return BitDepth.PCM_24;
+            case "32f":
+                return BitDepth.FLOAT_32;
+            default:
+                throw new IllegalArgumentException("bits must be 16, 24 or 32f, not " + bits);
+        }
+    }
+
+    /** The engine deliverable for a spec, written into {@code outDir} under the spec's name. */
+    public static Deliverable deliverable(Path outDir, DeliverableSpec d) {
+        DeliveryFormat format = d.format() != null ? DeliveryFormat.named(d.format()) : DeliveryFormat.fromFileName(d.name());
+        if (format == null) {
+            throw new IllegalArgumentException("deliverable " + d.name() + ": no format given and none implied by the name");
+        }
+        return new Deliverable(outDir.resolve(d.name()), format, d.sampleRate() == null ? 0 : d.sampleRate(), depth(d.bits()), 320,
+                target(d.target()));
+    }
+}

@@ -1,0 +1,112 @@
+package dev.mixdown.worker.mix;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.mixdown.dsp.analysis.LoudnessAnalyzer;
+import dev.mixdown.dsp.analysis.LoudnessSummary;
+import dev.mixdown.dsp.io.AudioFiles;
+import dev.mixdown.dsp.io.AudioSink;
+import dev.mixdown.dsp.io.OutputFormat;
+import dev.mixdown.jobs.contracts.DeliverableSpec;
+import dev.mixdown.jobs.contracts.JobEvent;
+import dev.mixdown.jobs.contracts.JobKind;
+import dev.mixdown.jobs.contracts.JobMessage;
+import dev.mixdown.jobs.contracts.Lane;
+import dev.mixdown.jobs.contracts.ObjectKeys;
+import dev.mixdown.jobs.contracts.StemInput;
+import dev.mixdown.jobs.contracts.TargetSpec;
+import dev.mixdown.jobs.storage.ObjectStorage;
+import dev.mixdown.jobs.worker.WorkerRuntime;
+import dev.mixdown.local.EmbeddedKafka;
+import dev.mixdown.local.EmbeddedS3;
+import dev.mixdown.local.KafkaJobClient;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.IntToDoubleFunction;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+@DisplayName("Mix worker on real Kafka and S3")
+class MixWorkerIT {
+    static final String TENANT = "acme";
+
+    static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    private static String stem(ObjectStorage storage, Path dir, String upload, String name, IntToDoubleFunction signal) throws IOException {
+        int rate = 44_100;
+        int frames = rate * 6;
+        float[][] x = new float[2][frames];
+        for (int i = 0; i < frames; i++) {
+            x[0][i] = x[1][i] = (float) signal.applyAsDouble(i);
+        }
+        Path f = dir.resolve(name);
+        try (AudioSink s = AudioFiles.create(f, new OutputFormat(OutputFormat.Container.WAV, rate, 2, OutputFormat.BitDepth.PCM_24))) {
+            s.write(x, 0, frames);
+        }
+        String key = ObjectKeys.upload(TENANT, upload, name);
+        storage.upload(f, key);
+        return key;
+    }
+
+    @Test
+    @DisplayName("a mix job chained into mastering reaches SUCCEEDED with its master and report, on target")
+    void mixChainedIntoMaster() throws Exception {
+        Path dir = Files.createTempDirectory("mixdown-mix-it-");
+        try (EmbeddedKafka kafka = new EmbeddedKafka(dir.resolve("kafka"), freePort(), freePort(), 2).start();
+                EmbeddedS3 s3 = new EmbeddedS3(dir.resolve("s3"), freePort(), "mixdown", "mixdown-secret").start();
+                ObjectStorage storage = new ObjectStorage(s3.endpoint(), s3.accessKey(), s3.secretKey(), "mixdown");
+                KafkaJobClient client = new KafkaJobClient(kafka.bootstrapServers())) {
+            storage.ensureBucket();
+            String upload = UUID.randomUUID().toString();
+            List<StemInput> stems = List.of(
+                    StemInput.of(stem(storage, dir, upload, "Kick.wav", i -> {
+                        double t = (i % 22_050) / 44_100.0;
+                        return 0.6 * Math.exp(-t * 25) * Math.sin(2 * Math.PI * (50 + 80 * Math.exp(-t * 40)) * t);
+                    })),
+                    StemInput.of(stem(storage, dir, upload, "Bass.wav", i -> 0.3 * Math.sin(2 * Math.PI * 55 * i / 44_100.0))),
+                    new StemInput(stem(storage, dir, upload, "Keys.wav", i -> 0.1 * Math.sin(2 * Math.PI * 440 * i / 44_100.0)),
+                            "keys", "background", null, null, null, null));
+            JobMessage job = new JobMessage(JobMessage.SCHEMA_VERSION, UUID.randomUUID().toString(), TENANT, JobKind.MIX,
+                    Lane.INTERACTIVE, 1, null, stems,
+                    List.of(new DeliverableSpec("spotify.wav", "wav", 44_100, "24", TargetSpec.named("spotify"))), null, null, null,
+                    Instant.now().toString());
+            WorkerRuntime worker = new WorkerRuntime(new WorkerRuntime.Config(kafka.bootstrapServers(), "mix-workers", JobKind.MIX,
+                    "mix-1", 3, Duration.ofMinutes(5), Duration.ofSeconds(30), Duration.ofMillis(200), Duration.ofSeconds(2),
+                    dir.resolve("work")), new MixJobProcessor(), storage);
+            Thread t = new Thread(worker, "mix-worker");
+            t.start();
+            try {
+                client.submit(job);
+                JobEvent done = client.awaitFinal(job.jobId(), Duration.ofSeconds(120));
+                assertEquals(JobEvent.Type.SUCCEEDED, done.type(), String.valueOf(done.error()));
+                assertEquals("spotify.wav", done.outputs().get(0).name());
+                assertTrue(storage.exists(done.report()));
+                Path local = dir.resolve("master.wav");
+                storage.download(done.outputs().get(0).key(), local);
+                LoudnessSummary m = LoudnessAnalyzer.analyze(local);
+                assertEquals(-14.0, m.integratedLufs().getAsDouble(), 0.1);
+                assertTrue(m.truePeakDbtp().getAsDouble() <= -1.0);
+                assertEquals(m.integratedLufs().getAsDouble(), done.outputs().get(0).integratedLufs(), 0.01, "the event tells the truth");
+            } finally {
+                worker.stop();
+                t.join(30_000);
+            }
+        } finally {
+            try (var files = Files.walk(dir)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+}
