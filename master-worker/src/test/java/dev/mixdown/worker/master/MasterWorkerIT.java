@@ -155,6 +155,60 @@ class MasterWorkerIT {
     }
 
     @Test
+    @DisplayName("a batch of 20 jobs, bulk and interactive, all complete on two worker slots, each exactly once")
+    void batchOfTwenty() throws Exception {
+        WorkerRuntime a = worker("slot-a", storage, 3);
+        WorkerRuntime b = worker("slot-b", storage, 3);
+        Thread ta = new Thread(a, "slot-a");
+        Thread tb = new Thread(b, "slot-b");
+        ta.start();
+        tb.start();
+        try {
+            String input = uploadShortSong("short.wav");
+            List<JobMessage> jobs = new java.util.ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                JobMessage job = new JobMessage(JobMessage.SCHEMA_VERSION, UUID.randomUUID().toString(), TENANT, JobKind.MASTER,
+                        i % 2 == 0 ? Lane.BULK : Lane.INTERACTIVE, 1, input, null,
+                        List.of(new DeliverableSpec("ebu.flac", "flac", null, "16", TargetSpec.named("ebu-r128"))), null, null, null,
+                        java.time.Instant.now().toString());
+                client.submit(job);
+                jobs.add(job);
+            }
+            for (JobMessage job : jobs) {
+                JobEvent done = terminal(job.jobId(), Duration.ofSeconds(180));
+                assertEquals(JobEvent.Type.SUCCEEDED, done.type(), String.valueOf(done.error()));
+                assertEquals(-23.0, done.outputs().get(0).integratedLufs(), 0.1);
+            }
+            for (JobMessage job : jobs) {
+                long succeeded = client.events().stream()
+                        .filter(e -> e.jobId().equals(job.jobId()) && e.type() == JobEvent.Type.SUCCEEDED).count();
+                assertEquals(1, succeeded, "job " + job.jobId() + " succeeded exactly once");
+            }
+            assertEquals(20, a.jobsDone() + b.jobsDone());
+        } finally {
+            a.stop();
+            b.stop();
+            ta.join(30_000);
+            tb.join(30_000);
+        }
+    }
+
+    private String uploadShortSong(String name) throws IOException {
+        Path f = dir.resolve(name);
+        int rate = 44_100;
+        int frames = rate * 2;
+        float[][] x = new float[2][frames];
+        for (int i = 0; i < frames; i++) {
+            double t = (double) i / rate;
+            x[0][i] = x[1][i] = (float) (0.3 * Math.sin(2 * Math.PI * 220 * t) * (0.6 + 0.4 * Math.sin(2 * Math.PI * 2 * t)));
+        }
+        try (AudioSink s = AudioFiles.create(f, new OutputFormat(OutputFormat.Container.WAV, rate, 2, OutputFormat.BitDepth.PCM_16))) {
+            s.write(x, 0, frames);
+        }
+        return upload(name, Files.readAllBytes(f));
+    }
+
+    @Test
     @DisplayName("a job that keeps failing is retried with backoff, then lands in the dead-letter topic and is FAILED with its reason")
     void deadLetters() throws Exception {
         String input = uploadSong("other.wav");
