@@ -1,0 +1,84 @@
+package dev.mixdown.jobs.worker;
+
+import dev.mixdown.jobs.contracts.JobKind;
+import dev.mixdown.jobs.storage.ObjectStorage;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Starts a worker process: {@code slots} runtimes of one job kind sharing a consumer group, and a
+ * shutdown hook that drains them on SIGTERM. Configuration comes from the environment, each
+ * variable with a documented default:
+ *
+ * <pre>
+ * MIXDOWN_KAFKA_BOOTSTRAP        localhost:9092
+ * MIXDOWN_S3_ENDPOINT            http://127.0.0.1:9000
+ * MIXDOWN_S3_ACCESS_KEY          mixdown
+ * MIXDOWN_S3_SECRET_KEY          mixdown-secret
+ * MIXDOWN_S3_BUCKET              mixdown
+ * MIXDOWN_WORKER_ID              {kind}-{pid}
+ * MIXDOWN_WORKER_SLOTS           1      jobs this process runs at once
+ * MIXDOWN_MAX_ATTEMPTS           3      attempts before a retryable failure is final (dead-lettered)
+ * MIXDOWN_JOB_TIMEOUT_SECONDS    1800   the watchdog's limit for one attempt
+ * MIXDOWN_DRAIN_TIMEOUT_SECONDS  60     how long SIGTERM lets running jobs finish (keep terminationGracePeriodSeconds above it)
+ * MIXDOWN_BACKOFF_MILLIS         1000   delay before the second attempt; doubles per attempt
+ * MIXDOWN_BACKOFF_MAX_MILLIS     30000
+ * MIXDOWN_WORK_DIR               {java.io.tmpdir}/mixdown-worker
+ * </pre>
+ */
+public final class WorkerLauncher {
+    private static final Logger LOG = LoggerFactory.getLogger(WorkerLauncher.class);
+
+    private WorkerLauncher() {
+    }
+
+    public static void run(JobKind kind, Supplier<JobProcessor> processors) throws InterruptedException {
+        run(kind, processors, System.getenv());
+    }
+
+    static void run(JobKind kind, Supplier<JobProcessor> processors, Map<String, String> env) throws InterruptedException {
+        String id = env.getOrDefault("MIXDOWN_WORKER_ID", kind.id() + "-" + ProcessHandle.current().pid());
+        int slots = Integer.parseInt(env.getOrDefault("MIXDOWN_WORKER_SLOTS", "1"));
+        Duration drain = Duration.ofSeconds(Long.parseLong(env.getOrDefault("MIXDOWN_DRAIN_TIMEOUT_SECONDS", "60")));
+        ObjectStorage storage = new ObjectStorage(env.getOrDefault("MIXDOWN_S3_ENDPOINT", "http://127.0.0.1:9000"),
+                env.getOrDefault("MIXDOWN_S3_ACCESS_KEY", "mixdown"), env.getOrDefault("MIXDOWN_S3_SECRET_KEY", "mixdown-secret"),
+                env.getOrDefault("MIXDOWN_S3_BUCKET", "mixdown"));
+        List<WorkerRuntime> runtimes = new ArrayList<>();
+        List<Thread> threads = new ArrayList<>();
+        for (int s = 0; s < slots; s++) {
+            WorkerRuntime.Config config = new WorkerRuntime.Config(
+                    env.getOrDefault("MIXDOWN_KAFKA_BOOTSTRAP", "localhost:9092"), kind.id() + "-workers", kind, id + "-" + s,
+                    Integer.parseInt(env.getOrDefault("MIXDOWN_MAX_ATTEMPTS", "3")),
+                    Duration.ofSeconds(Long.parseLong(env.getOrDefault("MIXDOWN_JOB_TIMEOUT_SECONDS", "1800"))), drain,
+                    Duration.ofMillis(Long.parseLong(env.getOrDefault("MIXDOWN_BACKOFF_MILLIS", "1000"))),
+                    Duration.ofMillis(Long.parseLong(env.getOrDefault("MIXDOWN_BACKOFF_MAX_MILLIS", "30000"))),
+                    Path.of(env.getOrDefault("MIXDOWN_WORK_DIR", System.getProperty("java.io.tmpdir") + "/mixdown-worker")));
+            WorkerRuntime runtime = new WorkerRuntime(config, processors.get(), storage);
+            runtimes.add(runtime);
+            Thread t = new Thread(runtime, config.workerId());
+            threads.add(t);
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            LOG.info("{}: draining {} slot(s), up to {}", id, slots, drain);
+            runtimes.forEach(WorkerRuntime::stop);
+            for (Thread t : threads) {
+                try {
+                    t.join(drain.toMillis() + 10_000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }, id + "-drain"));
+        threads.forEach(Thread::start);
+        LOG.info("{}: {} worker with {} slot(s) started", id, kind.id(), slots);
+        for (Thread t : threads) {
+            t.join();
+        }
+    }
+}
