@@ -1,0 +1,67 @@
+package dev.mixdown.gateway.jobs;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+
+/** A job's row: what was asked (the request as sent to workers) and where it stands. */
+@Entity
+@Table(name = "job")
+public class JobEntity {
+    @Id
+    public UUID id;
+
+    @Column(name = "tenant_id", nullable = false)
+    public String tenantId;
+
+    @Column(nullable = false)
+    public String kind;
+
+    @Column(nullable = false)
+    public String lane;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public JobStatus status;
+
+    @Column(nullable = false)
+    public int attempt;
+
+    @Column(name = "last_event_seq", nullable = false)
+    public long lastEventSeq = -1;
+
+    public Double progress;
+
+    public String stage;
+
+    /** The {@code JobMessage} JSON as published. */
+    @Column(nullable = false, columnDefinition = "text")
+    public String request;
+
+    @Column(name = "idempotency_key")
+    public String idempotencyKey;
+
+    /** The SUCCEEDED event's outputs, as JSON. */
+    @Column(columnDefinition = "text")
+    public String outputs;
+
+    @Column(name = "report_key")
+    public String reportKey;
+
+    @Column(name = "error_code")
+    public String errorCode;
+
+    @Column(name = "error_message", columnDefinition = "text")
+    public String errorMessage;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+}

@@ -1,0 +1,16 @@
+package dev.mixdown.gateway.jobs;
+
+import dev.mixdown.jobs.contracts.DeliverableSpec;
+import dev.mixdown.jobs.contracts.StemInput;
+import java.util.List;
+
+/**
+ * The body of {@code POST /v1/jobs}. A master job names an {@code input}; a mix job lists
+ * {@code stems} and, to chain into mastering, {@code deliverables}.
+ *
+ * @param kind "mix" or "master"
+ * @param lane "interactive" (default) or "bulk"
+ */
+public record JobRequest(String kind, String lane, String input, List<StemInput> stems, List<DeliverableSpec> deliverables,
+        String profile, Double amount, List<String> references) {
+}

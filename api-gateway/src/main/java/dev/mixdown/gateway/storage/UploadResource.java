@@ -1,0 +1,80 @@
+package dev.mixdown.gateway.storage;
+
+import dev.mixdown.gateway.config.GatewayConfig;
+import dev.mixdown.gateway.errors.ApiException;
+import dev.mixdown.gateway.tenants.CurrentTenant;
+import dev.mixdown.jobs.contracts.ObjectKeys;
+import dev.mixdown.jobs.storage.ObjectStorage;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Uploads: presigned PUT URLs (large files go straight to the store) or a streamed PUT through the
+ * gateway for small setups. Keys always sit under the caller's tenant.
+ */
+@Path("/v1/uploads")
+@Produces(MediaType.APPLICATION_JSON)
+public class UploadResource {
+    @Inject
+    ObjectStorage storage;
+
+    @Inject
+    CurrentTenant tenant;
+
+    @Inject
+    GatewayConfig config;
+
+    public record UploadRequest(List<String> files) {
+    }
+
+    public record UploadSlot(String name, String key, String url) {
+    }
+
+    public record Upload(String uploadId, List<UploadSlot> files) {
+    }
+
+    public record Stored(String key, long bytes) {
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Upload create(UploadRequest request) {
+        if (request == null || request.files() == null || request.files().isEmpty()) {
+            throw ApiException.invalid("INVALID_REQUEST", "name the files to upload");
+        }
+        String uploadId = UUID.randomUUID().toString();
+        List<UploadSlot> slots = new ArrayList<>();
+        for (String name : request.files()) {
+            String key = ObjectKeys.upload(tenant.id(), uploadId, name);
+            slots.add(new UploadSlot(name, key, storage.presignedPut(key, config.storage().urlSeconds())));
+        }
+        return new Upload(uploadId, slots);
+    }
+
+    @PUT
+    @Path("/{uploadId}/{file}")
+    @Consumes(MediaType.WILDCARD)
+    public Stored put(@PathParam("uploadId") String uploadId, @PathParam("file") String file, InputStream body) throws IOException {
+        String key = ObjectKeys.upload(tenant.id(), uploadId, file);
+        java.nio.file.Path tmp = Files.createTempFile("mixdown-upload-", ".bin");
+        try {
+            Files.copy(body, tmp, StandardCopyOption.REPLACE_EXISTING);
+            return new Stored(key, storage.upload(tmp, key));
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+}

@@ -1,0 +1,222 @@
+package dev.mixdown.gateway;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.mixdown.dsp.analysis.LoudnessAnalyzer;
+import dev.mixdown.dsp.io.AudioFiles;
+import dev.mixdown.dsp.io.AudioSink;
+import dev.mixdown.dsp.io.OutputFormat;
+import dev.mixdown.gateway.jobs.JobService;
+import dev.mixdown.gateway.tenants.TenantBootstrap;
+import dev.mixdown.jobs.contracts.JobEvent;
+import dev.mixdown.jobs.contracts.JobKind;
+import dev.mixdown.jobs.contracts.JobMessage;
+import dev.mixdown.jobs.contracts.Topics;
+import dev.mixdown.jobs.storage.ObjectStorage;
+import dev.mixdown.jobs.worker.WorkerRuntime;
+import dev.mixdown.local.KafkaJobClient;
+import dev.mixdown.worker.mix.MixJobProcessor;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** The gateway on real PostgreSQL, Kafka and S3Proxy, with real workers where a job must run. */
+@QuarkusTest
+@QuarkusTestResource(value = RealServices.class, restrictToAnnotatedClass = true)
+@DisplayName("Jobs API on the real services")
+class JobsApiIT {
+    static final String KEY_B = "test-key-tenant-other";
+
+    @Inject
+    TenantBootstrap tenants;
+
+    @Inject
+    JobService jobs;
+
+    @BeforeEach
+    void secondTenant() {
+        tenants.addKey("other", "Another tenant", KEY_B);
+    }
+
+    private static byte[] song(double seconds) throws IOException {
+        Path f = Files.createTempFile("song-", ".wav");
+        int rate = 44_100;
+        int frames = (int) (rate * seconds);
+        float[][] x = new float[2][frames];
+        for (int i = 0; i < frames; i++) {
+            double t = (double) i / rate;
+            x[0][i] = x[1][i] = (float) (0.25 * Math.sin(2 * Math.PI * 110 * t) * (0.6 + 0.4 * Math.sin(2 * Math.PI * 2 * t)));
+        }
+        try (AudioSink s = AudioFiles.create(f, new OutputFormat(OutputFormat.Container.WAV, rate, 2, OutputFormat.BitDepth.PCM_16))) {
+            s.write(x, 0, frames);
+        }
+        byte[] bytes = Files.readAllBytes(f);
+        Files.delete(f);
+        return bytes;
+    }
+
+    private static String upload(String key, String name, byte[] bytes) {
+        return given().auth().oauth2(key).contentType("application/octet-stream").body(bytes)
+                .put("/v1/uploads/" + UUID.randomUUID() + "/" + name)
+                .then().statusCode(200).extract().path("key");
+    }
+
+    private static Map<String, Object> masterRequest(String input, String target) {
+        return Map.of("kind", "master", "input", input,
+                "deliverables", List.of(Map.of("name", "out.wav", "format", "wav", "bits", "24", "target", Map.of("name", target))));
+    }
+
+    @Test
+    @DisplayName("a created job is queued with its outbox row, dispatched to Kafka, and a retried create with the same Idempotency-Key yields one job")
+    void createDispatchIdempotent() throws Exception {
+        String input = upload(RealServices.KEY_A, "song.wav", song(3));
+        String idem = UUID.randomUUID().toString();
+        String id = given().auth().oauth2(RealServices.KEY_A).contentType(ContentType.JSON).header("Idempotency-Key", idem)
+                .body(masterRequest(input, "spotify")).post("/v1/jobs")
+                .then().statusCode(202).extract().path("id");
+        String again = given().auth().oauth2(RealServices.KEY_A).contentType(ContentType.JSON).header("Idempotency-Key", idem)
+                .body(masterRequest(input, "spotify")).post("/v1/jobs")
+                .then().statusCode(202).extract().path("id");
+        assertEquals(id, again);
+        try (KafkaJobClient client = new KafkaJobClient(RealServices.kafka.bootstrapServers())) {
+            JobMessage m = client.findJob(Topics.jobs(JobKind.MASTER, dev.mixdown.jobs.contracts.Lane.INTERACTIVE), id,
+                    Duration.ofSeconds(20)).orElseThrow();
+            assertEquals("local", m.tenantId());
+            assertEquals(input, m.input());
+        }
+        long sameKey = given().auth().oauth2(RealServices.KEY_A).get("/v1/jobs").then().statusCode(200).extract()
+                .jsonPath().getList("id").stream().filter(id::equals).count();
+        assertEquals(1, sameKey, "one job for two creates");
+        given().auth().oauth2(RealServices.KEY_A).get("/v1/jobs/" + id).then().statusCode(200).body("status", equalTo("DISPATCHED"));
+    }
+
+    @Test
+    @DisplayName("events move a job forward once: a replayed, out-of-order or older-attempt event changes nothing")
+    void stateMachine() throws Exception {
+        String input = upload(RealServices.KEY_A, "song.wav", song(2));
+        String id = given().auth().oauth2(RealServices.KEY_A).contentType(ContentType.JSON).body(masterRequest(input, "spotify"))
+                .post("/v1/jobs").then().statusCode(202).extract().path("id");
+        awaitStatus(id, "DISPATCHED", Duration.ofSeconds(20));
+        JobEvent started = event(id, 1, 0, JobEvent.Type.STARTED, null);
+        JobEvent progress = event(id, 1, 1, JobEvent.Type.PROGRESS, null);
+        JobEvent done = new JobEvent(1, UUID.randomUUID().toString(), id, "local", 1, 2, JobEvent.Type.SUCCEEDED, 100.0, "done",
+                List.of(new JobEvent.OutputFile("out.wav", input, 10, -14.0, -1.2)), null, null, "test", Instant.now().toString());
+        assertTrue(jobs.apply(started));
+        assertTrue(jobs.apply(progress));
+        assertFalse(jobs.apply(progress), "a replayed event changes nothing");
+        assertFalse(jobs.apply(started), "an out-of-order event changes nothing");
+        assertTrue(jobs.apply(done));
+        assertFalse(jobs.apply(event(id, 1, 3, JobEvent.Type.FAILED, new JobEvent.JobError("BAD_INPUT", "late", false))),
+                "nothing moves a finished job");
+        assertFalse(jobs.apply(event(id, 0, 9, JobEvent.Type.PROGRESS, null)), "an older attempt changes nothing");
+        given().auth().oauth2(RealServices.KEY_A).get("/v1/jobs/" + id).then().statusCode(200)
+                .body("status", equalTo("SUCCEEDED")).body("outputs[0].name", equalTo("out.wav"));
+    }
+
+    private static JobEvent event(String id, int attempt, long seq, JobEvent.Type type, JobEvent.JobError error) {
+        return new JobEvent(1, UUID.randomUUID().toString(), id, "local", attempt, seq, type, 50.0, "x", null, null, error, "test",
+                Instant.now().toString());
+    }
+
+    @Test
+    @DisplayName("a tenant never sees another tenant's jobs or files (404), and a request without a key is refused (401)")
+    void tenantIsolation() throws Exception {
+        String input = upload(RealServices.KEY_A, "song.wav", song(2));
+        String id = given().auth().oauth2(RealServices.KEY_A).contentType(ContentType.JSON).body(masterRequest(input, "spotify"))
+                .post("/v1/jobs").then().statusCode(202).extract().path("id");
+        given().auth().oauth2(KEY_B).get("/v1/jobs/" + id).then().statusCode(404).body("code", equalTo("NOT_FOUND"));
+        given().auth().oauth2(KEY_B).contentType(ContentType.JSON).body(masterRequest(input, "spotify")).post("/v1/jobs")
+                .then().statusCode(400).body("code", equalTo("UNKNOWN_KEY"));
+        given().get("/v1/jobs").then().statusCode(401).body("code", equalTo("UNAUTHORIZED"));
+    }
+
+    @Test
+    @DisplayName("bad requests are refused before anything is queued, with a stable code and a message a person understands")
+    void validation() throws Exception {
+        String input = upload(RealServices.KEY_A, "song.wav", song(1));
+        given().auth().oauth2(RealServices.KEY_A).contentType(ContentType.JSON).body(masterRequest(input, "radio-luxembourg"))
+                .post("/v1/jobs").then().statusCode(400).body("code", equalTo("UNSUPPORTED_TARGET"))
+                .body("message", startsWith("deliverable out.wav: unknown target 'radio-luxembourg'"));
+        given().auth().oauth2(RealServices.KEY_A).contentType(ContentType.JSON)
+                .body(masterRequest("tenants/local/uploads/nope/missing.wav", "spotify"))
+                .post("/v1/jobs").then().statusCode(400).body("code", equalTo("UNKNOWN_KEY"));
+        List<Map<String, String>> stems = new java.util.ArrayList<>();
+        for (int i = 0; i < 129; i++) {
+            stems.add(Map.of("key", input));
+        }
+        given().auth().oauth2(RealServices.KEY_A).contentType(ContentType.JSON).body(Map.of("kind", "mix", "stems", stems))
+                .post("/v1/jobs").then().statusCode(400).body("code", equalTo("TOO_MANY_STEMS"));
+    }
+
+    @Test
+    @DisplayName("a mix job chained into mastering runs on real workers and reaches SUCCEEDED with a downloadable master on target")
+    void endToEnd() throws Exception {
+        ObjectStorage storage = new ObjectStorage(RealServices.s3.endpoint(), RealServices.s3.accessKey(), RealServices.s3.secretKey(), "mixdown");
+        Path work = Files.createTempDirectory("mixdown-gw-workers-");
+        WorkerRuntime mixWorker = new WorkerRuntime(new WorkerRuntime.Config(RealServices.kafka.bootstrapServers(), "mix-workers",
+                JobKind.MIX, "mix-1", 3, Duration.ofMinutes(5), Duration.ofSeconds(30), Duration.ofMillis(200), Duration.ofSeconds(2),
+                work.resolve("mix")), new MixJobProcessor(), storage);
+        Thread t = new Thread(mixWorker, "mix-worker");
+        t.start();
+        try {
+            String upload = UUID.randomUUID().toString();
+            String bass = given().auth().oauth2(RealServices.KEY_A).contentType("application/octet-stream").body(song(5))
+                    .put("/v1/uploads/" + upload + "/Bass.wav").then().statusCode(200).extract().path("key");
+            String keys = given().auth().oauth2(RealServices.KEY_A).contentType("application/octet-stream").body(song(5))
+                    .put("/v1/uploads/" + upload + "/Keys.wav").then().statusCode(200).extract().path("key");
+            Map<String, Object> req = Map.of("kind", "mix", "stems", List.of(Map.of("key", bass), Map.of("key", keys)),
+                    "deliverables", List.of(Map.of("name", "spotify.wav", "bits", "24", "target", Map.of("name", "spotify"))));
+            String id = given().auth().oauth2(RealServices.KEY_A).contentType(ContentType.JSON).body(req).post("/v1/jobs")
+                    .then().statusCode(202).extract().path("id");
+            Response done = awaitStatus(id, "SUCCEEDED", Duration.ofSeconds(120));
+            String url = done.path("outputs[0].url");
+            Path local = Files.createTempFile("master-", ".wav");
+            try (InputStream in = URI.create(url).toURL().openStream()) {
+                Files.copy(in, local, StandardCopyOption.REPLACE_EXISTING);
+            }
+            assertEquals(-14.0, LoudnessAnalyzer.analyze(local).integratedLufs().getAsDouble(), 0.1);
+            Files.delete(local);
+        } finally {
+            mixWorker.stop();
+            t.join(30_000);
+            storage.close();
+        }
+    }
+
+    private static Response awaitStatus(String id, String status, Duration timeout) throws InterruptedException {
+        long end = System.currentTimeMillis() + timeout.toMillis();
+        Response r = null;
+        while (System.currentTimeMillis() < end) {
+            r = given().auth().oauth2(RealServices.KEY_A).get("/v1/jobs/" + id);
+            if (status.equals(r.path("status"))) {
+                return r;
+            }
+            if ("FAILED".equals(r.path("status"))) {
+                throw new AssertionError("job failed: " + r.asString());
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("job " + id + " not " + status + " within " + timeout + ": " + (r == null ? "" : r.asString()));
+    }
+}
