@@ -1,0 +1,259 @@
+package dev.mixdown.local;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.File;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The embedded single-machine cluster: {@code up} starts the services (PostgreSQL, Kafka, S3Proxy),
+ * the gateway and the workers as separate JVMs and waits until all are healthy; {@code down} stops
+ * them, workers first so their jobs drain; {@code ps} lists them. All state lives in the data folder.
+ *
+ * <pre>
+ * up ROOT DATA_DIR MIX_WORKERS MASTER_WORKERS
+ * down DATA_DIR
+ * ps DATA_DIR [--json]
+ * </pre>
+ */
+public final class LocalClusterMain {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
+    private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(60);
+
+    /** One process of the cluster. */
+    public record Member(String role, long pid, Integer port, String log) {
+    }
+
+    private LocalClusterMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length < 2) {
+            System.err.println("usage: up ROOT DATA MIX MASTER | down DATA | ps DATA [--json]");
+            System.exit(2);
+        }
+        switch (args[0]) {
+            case "up":
+                System.exit(up(Path.of(args[1]), Path.of(args[2]), Integer.parseInt(args[3]), Integer.parseInt(args[4])));
+                break;
+            case "down":
+                System.exit(down(Path.of(args[1])));
+                break;
+            case "ps":
+                System.exit(ps(Path.of(args[1]), args.length > 2 && args[2].equals("--json")));
+                break;
+            default:
+                System.err.println("unknown command " + args[0]);
+                System.exit(2);
+        }
+    }
+
+    static int up(Path root, Path data, int mixWorkers, int masterWorkers) throws Exception {
+        ClusterLayout layout = ClusterLayout.load(data.toAbsolutePath());
+        List<Member> running = alive(layout);
+        if (!running.isEmpty()) {
+            System.out.println("already running: " + layout.gatewayUrl());
+            return 0;
+        }
+        Files.createDirectories(layout.logs());
+        String apiKey = apiKey(layout);
+        List<Member> members = new ArrayList<>();
+        String java = ProcessHandle.current().info().command().orElse("java");
+
+        Path self = Path.of(LocalClusterMain.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Process services = start(layout, "services", List.of(java, "-Xmx512m", "-cp", classPath(self), ServicesMain.class.getName(),
+                layout.data().toString(), String.valueOf(layout.postgresPort()), String.valueOf(layout.kafkaPort()),
+                String.valueOf(layout.controllerPort()), String.valueOf(layout.s3Port())), Map.of());
+        members.add(new Member("services", services.pid(), layout.kafkaPort(), "services.log"));
+        waitFor("services", () -> Files.exists(layout.data().resolve("services.ready")), services, layout);
+
+        Map<String, String> env = Map.of(
+                "MIXDOWN_DB_URL", layout.jdbcUrl(),
+                "MIXDOWN_KAFKA_BOOTSTRAP", layout.kafkaBootstrap(),
+                "MIXDOWN_S3_ENDPOINT", layout.s3Endpoint(),
+                "MIXDOWN_S3_ACCESS_KEY", ClusterLayout.S3_ACCESS_KEY,
+                "MIXDOWN_S3_SECRET_KEY", ClusterLayout.S3_SECRET_KEY,
+                "MIXDOWN_GATEWAY_PORT", String.valueOf(layout.gatewayPort()),
+                "MIXDOWN_BOOTSTRAP_API_KEY", apiKey);
+        Process gateway = start(layout, "gateway", List.of(java, "-Xmx512m", "-jar",
+                root.resolve("api-gateway/target/quarkus-app/quarkus-run.jar").toString()), env);
+        members.add(new Member("gateway", gateway.pid(), layout.gatewayPort(), "gateway.log"));
+        write(layout, members);
+        waitFor("gateway", () -> healthy(layout.gatewayUrl() + "/q/health/ready"), gateway, layout);
+
+        for (int i = 1; i <= mixWorkers; i++) {
+            members.add(worker(layout, java, root.resolve("mix-worker/target/mix-worker.jar"), "mix-worker-" + i, env));
+        }
+        for (int i = 1; i <= masterWorkers; i++) {
+            members.add(worker(layout, java, root.resolve("master-worker/target/master-worker.jar"), "master-worker-" + i, env));
+        }
+        write(layout, members);
+        System.out.println(layout.gatewayUrl());
+        return 0;
+    }
+
+    private static Member worker(ClusterLayout layout, String java, Path jar, String id, Map<String, String> env) throws IOException {
+        Map<String, String> e = new java.util.HashMap<>(env);
+        e.put("MIXDOWN_WORKER_ID", id);
+        e.put("MIXDOWN_WORK_DIR", layout.data().resolve("work").resolve(id).toString());
+        e.put("MIXDOWN_DRAIN_TIMEOUT_SECONDS", String.valueOf(DRAIN_TIMEOUT.toSeconds() - 10));
+        Process p = start(layout, id, List.of(java, "-Xmx768m", "-XX:+UseSerialGC", "-jar", jar.toString()), e);
+        return new Member(id, p.pid(), null, id + ".log");
+    }
+
+    private static Process start(ClusterLayout layout, String name, List<String> command, Map<String, String> env) throws IOException {
+        ProcessBuilder pb = new ProcessBuilder(command);
+        pb.environment().putAll(env);
+        File log = layout.logs().resolve(name + ".log").toFile();
+        pb.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log));
+        pb.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        return pb.start();
+    }
+
+    private interface Check {
+        boolean ok() throws Exception;
+    }
+
+    private static void waitFor(String what, Check check, Process process, ClusterLayout layout) throws Exception {
+        long end = System.nanoTime() + START_TIMEOUT.toNanos();
+        while (System.nanoTime() < end) {
+            if (check.ok()) {
+                return;
+            }
+            if (!process.isAlive()) {
+                throw new IllegalStateException(what + " exited during start; see " + layout.logs().resolve(what + ".log"));
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException(what + " did not become ready within " + START_TIMEOUT + "; see " + layout.logs());
+    }
+
+    private static boolean healthy(String url) {
+        try {
+            HttpResponse<Void> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url))
+                    .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
+            return r.statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** The cluster's API key, made once and kept (readable by the owner only). */
+    static String apiKey(ClusterLayout layout) throws IOException {
+        Path f = layout.apiKeyFile();
+        if (Files.exists(f)) {
+            return Files.readString(f).trim();
+        }
+        byte[] b = new byte[24];
+        new java.security.SecureRandom().nextBytes(b);
+        String key = "mxd_" + java.util.HexFormat.of().formatHex(b);
+        Files.writeString(f, key + "\n");
+        try {
+            Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException e) {
+            // not a POSIX file system: the data folder's own permissions have to do
+        }
+        return key;
+    }
+
+    static int down(Path data) throws Exception {
+        ClusterLayout layout = ClusterLayout.load(data.toAbsolutePath());
+        List<Member> members = read(layout);
+        if (members.isEmpty()) {
+            System.out.println("not running");
+            return 0;
+        }
+        // workers first (they drain), then the gateway, then the services
+        List<Member> order = new ArrayList<>();
+        members.stream().filter(m -> m.role().contains("worker")).forEach(order::add);
+        members.stream().filter(m -> m.role().equals("gateway")).forEach(order::add);
+        members.stream().filter(m -> m.role().equals("services")).forEach(order::add);
+        for (Member m : order) {
+            Optional<ProcessHandle> h = ProcessHandle.of(m.pid());
+            if (h.isPresent() && h.get().isAlive()) {
+                h.get().destroy();
+                try {
+                    h.get().onExit().get(DRAIN_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+                } catch (java.util.concurrent.TimeoutException e) {
+                    h.get().destroyForcibly();
+                }
+            }
+        }
+        Files.deleteIfExists(layout.processesFile());
+        System.out.println("stopped " + members.size() + " processes");
+        return 0;
+    }
+
+    static int ps(Path data, boolean json) throws IOException {
+        ClusterLayout layout = ClusterLayout.load(data.toAbsolutePath());
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (Member m : read(layout)) {
+            boolean alive = ProcessHandle.of(m.pid()).map(ProcessHandle::isAlive).orElse(false);
+            Map<String, Object> row = new java.util.LinkedHashMap<>();
+            row.put("role", m.role());
+            row.put("pid", m.pid());
+            row.put("port", m.port());
+            row.put("alive", alive);
+            row.put("log", layout.logs().resolve(m.log()).toString());
+            rows.add(row);
+        }
+        if (json) {
+            System.out.println(JSON.writeValueAsString(rows));
+        } else if (rows.isEmpty()) {
+            System.out.println("not running");
+        } else {
+            System.out.printf("%-18s %8s %6s %6s%n", "ROLE", "PID", "PORT", "ALIVE");
+            for (Map<String, Object> r : rows) {
+                System.out.printf("%-18s %8d %6s %6s%n", r.get("role"), r.get("pid"), r.get("port") == null ? "-" : r.get("port"), r.get("alive"));
+            }
+        }
+        return 0;
+    }
+
+    private static List<Member> alive(ClusterLayout layout) throws IOException {
+        List<Member> out = new ArrayList<>();
+        for (Member m : read(layout)) {
+            if (ProcessHandle.of(m.pid()).map(ProcessHandle::isAlive).orElse(false)) {
+                out.add(m);
+            }
+        }
+        return out;
+    }
+
+    private static List<Member> read(ClusterLayout layout) throws IOException {
+        if (!Files.exists(layout.processesFile())) {
+            return List.of();
+        }
+        return JSON.readValue(layout.processesFile().toFile(), new TypeReference<List<Member>>() { });
+    }
+
+    private static void write(ClusterLayout layout, List<Member> members) throws IOException {
+        JSON.writeValue(layout.processesFile().toFile(), members);
+    }
+
+    /** This jar and its lib folder, as a class path. */
+    private static String classPath(Path self) {
+        if (Files.isDirectory(self)) {
+            return self.toString() + File.pathSeparator + System.getProperty("java.class.path");
+        }
+        return self.toString() + File.pathSeparator + self.resolveSibling("lib").toString() + File.separator + "*";
+    }
+}
