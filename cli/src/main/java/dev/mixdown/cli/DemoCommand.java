@@ -34,7 +34,8 @@ import picocli.CommandLine.Spec;
             "Mix and master a song end to end: the stems found at PATH or, without PATH, a short multitrack song",
             "Mixdown generates itself (drums, bass, chords, a lead line). The mix is mastered to two deliverables",
             "(Spotify WAV 24-bit 44.1 kHz, Apple Music WAV 24-bit 48 kHz) and each is measured as written.",
-            "This build runs the engines in this process; the local cluster comes next."},
+            "It starts the local cluster (unless one is running), submits the song, follows its progress, downloads the",
+            "results, and stops the cluster it started. --offline runs the engines in this process instead."},
         mixinStandardHelpOptions = true)
 final class DemoCommand implements Callable<Integer> {
     private static final int BLOCK = 4096;
@@ -48,11 +49,17 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--seconds", defaultValue = "20", description = "Length of the generated song (default: ${DEFAULT-VALUE}).")
     double seconds;
 
+    @Option(names = "--offline", description = "Run the engines in this process instead of on the local cluster.")
+    boolean offline;
+
+    @Option(names = "--data", paramLabel = "DIR", description = "Data folder of the local cluster.")
+    Path data;
+
     @Spec
     CommandSpec spec;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() throws Exception {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (seconds <= 0 || seconds > 3600) {
@@ -89,6 +96,9 @@ final class DemoCommand implements Callable<Integer> {
                 return MixdownCli.EXIT_BAD_INPUT;
             }
         }
+        if (!offline) {
+            return onCluster(specs, stdout, err);
+        }
         Path spotify = out.resolve("spotify.wav");
         Path apple = out.resolve("apple-music.wav");
         List<Deliverable> deliverables = List.of(
@@ -118,5 +128,70 @@ final class DemoCommand implements Callable<Integer> {
         stdout.flush();
         boolean all = report.master().deliverables().stream().allMatch(MasterReport.DeliveredFile::onTarget);
         return all ? 0 : 1;
+    }
+
+    /** Up (unless running), submit the stems as a mix job mastered to both deliverables, follow, download, measure, down. */
+    private int onCluster(List<StemSpec> specs, PrintWriter stdout, PrintWriter err) throws Exception {
+        Path dataDir = LocalCluster.data(data);
+        boolean started = false;
+        if (!LocalCluster.running(dataDir)) {
+            stdout.println("Starting the local cluster (Kafka, S3Proxy, PostgreSQL, gateway, a mix and a master worker)...");
+            stdout.flush();
+            int rc = LocalCluster.run("up", LocalCluster.root().toString(), dataDir.toString(), "1", "1");
+            if (rc != 0) {
+                err.println("mixdown demo: the local cluster did not start; see " + dataDir.resolve("logs"));
+                err.flush();
+                return 1;
+            }
+            started = true;
+        }
+        try {
+            ClusterClient client = new ClusterClient(LocalCluster.gatewayUrl(dataDir), LocalCluster.apiKey(dataDir));
+            String upload = java.util.UUID.randomUUID().toString();
+            List<java.util.Map<String, Object>> stems = new ArrayList<>();
+            for (StemSpec s : specs) {
+                java.util.Map<String, Object> stem = new java.util.LinkedHashMap<>();
+                stem.put("key", client.upload(upload, s.path()));
+                if (s.presence() != null) {
+                    stem.put("presence", s.presence().id());
+                }
+                stems.add(stem);
+            }
+            java.util.Map<String, Object> body = java.util.Map.of("kind", "mix", "stems", stems, "deliverables", List.of(
+                    java.util.Map.of("name", "spotify.wav", "sampleRate", 44_100, "bits", "24", "target", java.util.Map.of("name", "spotify")),
+                    java.util.Map.of("name", "apple-music.wav", "sampleRate", 48_000, "bits", "24",
+                            "target", java.util.Map.of("name", "apple-music"))));
+            String id = client.create(body).get("id").asText();
+            stdout.printf("Submitted mix job %s; following it:%n", id);
+            stdout.flush();
+            var done = SubmitCommand.follow(client, List.of(new SubmitCommand.Submitted("demo", id, null)), stdout).get(0).job();
+            if (!"SUCCEEDED".equals(done.get("status").asText())) {
+                err.println("mixdown demo: the job " + done.get("status").asText() + ": " + done.path("error"));
+                err.flush();
+                return 1;
+            }
+            stdout.println();
+            stdout.printf("%-16s %12s %11s %9s  %s%n", "DELIVERABLE", "INTEGRATED", "TRUE PEAK", "RANGE", "FILE");
+            for (var o : done.get("outputs")) {
+                Path f = out.resolve(o.get("name").asText());
+                client.download(o.get("url").asText(), f);
+                var m = dev.mixdown.dsp.analysis.LoudnessAnalyzer.analyze(f);
+                stdout.printf("%-16s %7.2f LUFS %6.2f dBTP %6.2f LU  %s%n", o.get("name").asText().replace(".wav", ""),
+                        m.integratedLufs().orElse(Double.NaN), m.truePeakDbtp().orElse(Double.NaN), m.loudnessRangeLu().orElse(Double.NaN), f);
+            }
+            if (done.hasNonNull("reportUrl")) {
+                client.download(done.get("reportUrl").asText(), out.resolve("report.json"));
+                stdout.println();
+                stdout.println("Report: " + out.resolve("report.json"));
+            }
+            stdout.flush();
+            return 0;
+        } finally {
+            if (started) {
+                stdout.println("Stopping the local cluster...");
+                stdout.flush();
+                LocalCluster.run("down", dataDir.toString());
+            }
+        }
     }
 }

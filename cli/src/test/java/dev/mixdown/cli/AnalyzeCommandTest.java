@@ -119,10 +119,10 @@ class AnalyzeCommandTest {
     }
 
     @Test
-    @DisplayName("demo mixes and masters the generated song to two deliverables, each on its target")
+    @DisplayName("demo --offline mixes and masters the generated song to two deliverables, each on its target")
     void demo() throws Exception {
         Path out = dir.resolve("demo");
-        CliRun r = CliRun.of("demo", "--out", out.toString(), "--seconds", "8");
+        CliRun r = CliRun.of("demo", "--offline", "--out", out.toString(), "--seconds", "8");
         assertEquals(0, r.exit(), r.err() + r.out());
         CliRun spotify = CliRun.of("analyze", "--json", out.resolve("spotify.wav").toString());
         CliRun apple = CliRun.of("analyze", "--json", out.resolve("apple-music.wav").toString());

@@ -1,0 +1,84 @@
+package dev.mixdown.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.UUID;
+
+/** The gateway's REST API v1 as the CLI uses it: uploads, jobs, downloads. */
+final class ClusterClient {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String gateway;
+    private final String apiKey;
+
+    ClusterClient(String gateway, String apiKey) {
+        this.gateway = gateway.replaceAll("/+$", "");
+        this.apiKey = apiKey;
+    }
+
+    /** Streams a file through the gateway into the store; returns its object key. */
+    String upload(String uploadId, Path file) throws IOException, InterruptedException {
+        String name = URLEncoder.encode(file.getFileName().toString(), StandardCharsets.UTF_8).replace("+", "%20");
+        HttpRequest req = request("/v1/uploads/" + uploadId + "/" + name)
+                .header("Content-Type", "application/octet-stream")
+                .PUT(HttpRequest.BodyPublishers.ofFile(file)).build();
+        return send(req).get("key").asText();
+    }
+
+    /** Creates a job; answers the job as JSON. */
+    JsonNode create(Object body) throws IOException, InterruptedException {
+        HttpRequest req = request("/v1/jobs").header("Content-Type", "application/json")
+                .header("Idempotency-Key", UUID.randomUUID().toString())
+                .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body))).build();
+        return send(req);
+    }
+
+    JsonNode job(String id) throws IOException, InterruptedException {
+        return send(request("/v1/jobs/" + id).GET().build());
+    }
+
+    /** Downloads a presigned URL to a file. */
+    void download(String url, Path to) throws IOException, InterruptedException {
+        HttpResponse<InputStream> r = http.send(HttpRequest.newBuilder(URI.create(url)).GET().build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+        if (r.statusCode() != 200) {
+            throw new IOException("download failed with HTTP " + r.statusCode() + ": " + url);
+        }
+        Files.createDirectories(to.toAbsolutePath().getParent());
+        try (InputStream in = r.body()) {
+            Files.copy(in, to, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    private HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create(gateway + path)).timeout(Duration.ofMinutes(5))
+                .header("Authorization", "Bearer " + apiKey);
+    }
+
+    private JsonNode send(HttpRequest req) throws IOException, InterruptedException {
+        HttpResponse<byte[]> r;
+        try {
+            r = http.send(req, HttpResponse.BodyHandlers.ofByteArray());
+        } catch (java.net.ConnectException e) {
+            throw new IOException("cannot reach the gateway at " + gateway + " (is the cluster up? ./mixdown up)", e);
+        }
+        JsonNode body = r.body().length == 0 ? JSON.createObjectNode() : JSON.readTree(r.body());
+        if (r.statusCode() >= 400) {
+            String code = body.path("code").asText("HTTP_" + r.statusCode());
+            throw new IllegalArgumentException(code + ": " + body.path("message").asText(new String(r.body(), StandardCharsets.UTF_8)));
+        }
+        return body;
+    }
+}

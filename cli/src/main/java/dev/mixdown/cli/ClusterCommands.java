@@ -1,0 +1,62 @@
+package dev.mixdown.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code up}, {@code down} and {@code ps}: the local cluster's processes. */
+final class ClusterCommands {
+    private ClusterCommands() {
+    }
+
+    @Command(name = "up", mixinStandardHelpOptions = true,
+            description = {"Start the local cluster: a Kafka broker, S3Proxy and PostgreSQL, the gateway and the workers, as separate",
+                "JVMs; waits until all are healthy and prints the gateway URL. Jobs and files survive down and up with the same --data."})
+    static final class Up implements Callable<Integer> {
+        @Option(names = "--mix-workers", defaultValue = "1", description = "Mix worker processes (default: ${DEFAULT-VALUE}).")
+        int mixWorkers;
+
+        @Option(names = "--master-workers", defaultValue = "1", description = "Master worker processes (default: ${DEFAULT-VALUE}).")
+        int masterWorkers;
+
+        @Option(names = "--data", paramLabel = "DIR", description = "Data folder (default: $MIXDOWN_DATA or mixdown-data in the project).")
+        Path data;
+
+        @Override
+        public Integer call() throws Exception {
+            if (mixWorkers < 0 || masterWorkers < 0 || mixWorkers + masterWorkers == 0) {
+                System.err.println("mixdown up: at least one worker, please");
+                return MixdownCli.EXIT_BAD_INPUT;
+            }
+            return LocalCluster.run("up", LocalCluster.root().toString(), LocalCluster.data(data).toString(),
+                    String.valueOf(mixWorkers), String.valueOf(masterWorkers));
+        }
+    }
+
+    @Command(name = "down", mixinStandardHelpOptions = true, description = "Stop the local cluster (workers drain first).")
+    static final class Down implements Callable<Integer> {
+        @Option(names = "--data", paramLabel = "DIR", description = "Data folder of the cluster.")
+        Path data;
+
+        @Override
+        public Integer call() throws Exception {
+            return LocalCluster.run("down", LocalCluster.data(data).toString());
+        }
+    }
+
+    @Command(name = "ps", mixinStandardHelpOptions = true, description = "List the local cluster's processes: role, pid, port.")
+    static final class Ps implements Callable<Integer> {
+        @Option(names = "--data", paramLabel = "DIR", description = "Data folder of the cluster.")
+        Path data;
+
+        @Option(names = "--json", description = "Print JSON.")
+        boolean json;
+
+        @Override
+        public Integer call() throws Exception {
+            return json ? LocalCluster.run("ps", LocalCluster.data(data).toString(), "--json")
+                    : LocalCluster.run("ps", LocalCluster.data(data).toString());
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package dev.mixdown.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+
+/**
+ * Where the CLI finds the project and the local cluster: the root (two levels above the CLI's jar),
+ * the data folder ({@code --data}, {@code MIXDOWN_DATA} or {@code mixdown-data} under the root), and
+ * the cluster's gateway URL and API key in that folder.
+ */
+final class LocalCluster {
+    private LocalCluster() {
+    }
+
+    static Path root() {
+        try {
+            Path jar = Path.of(MixdownCli.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return jar.getParent().getParent().getParent(); // cli/target/mixdown-cli.jar
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static Path data(Path given) {
+        if (given != null) {
+            return given.toAbsolutePath();
+        }
+        String env = System.getenv("MIXDOWN_DATA");
+        return env != null ? Path.of(env).toAbsolutePath() : root().resolve("mixdown-data");
+    }
+
+    static String gatewayUrl(Path data) throws IOException {
+        Path props = data.resolve("cluster.properties");
+        if (!Files.exists(props)) {
+            return "http://localhost:18080";
+        }
+        Properties p = new Properties();
+        try (var in = Files.newInputStream(props)) {
+            p.load(in);
+        }
+        return "http://localhost:" + p.getProperty("gateway.port", "18080");
+    }
+
+    static String apiKey(Path data) throws IOException {
+        String env = System.getenv("MIXDOWN_API_KEY");
+        if (env != null && !env.isBlank()) {
+            return env.trim();
+        }
+        Path f = data.resolve("api-key");
+        if (!Files.exists(f)) {
+            throw new IllegalArgumentException("no API key: set MIXDOWN_API_KEY, or start the local cluster with ./mixdown up (it writes "
+                    + f + ")");
+        }
+        return Files.readString(f).trim();
+    }
+
+    /** Runs the local-cluster program (deploy/local) with these arguments, sharing this terminal; returns its exit code. */
+    static int run(String... args) throws IOException, InterruptedException {
+        Path jar = root().resolve("deploy/local/target/deploy-local.jar");
+        if (!Files.exists(jar)) {
+            throw new IllegalArgumentException(jar + " is missing: build with ./mvnw package -DskipTests (./mixdown does this on first use)");
+        }
+        List<String> cmd = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), "-jar", jar.toString()));
+        cmd.addAll(List.of(args));
+        return new ProcessBuilder(cmd).inheritIO().start().waitFor();
+    }
+
+    static boolean running(Path data) {
+        Path f = data.resolve("processes.json");
+        if (!Files.exists(f)) {
+            return false;
+        }
+        try {
+            for (var node : new com.fasterxml.jackson.databind.ObjectMapper().readTree(f.toFile())) {
+                if (ProcessHandle.of(node.get("pid").asLong()).map(ProcessHandle::isAlive).orElse(false)) {
+                    return true;
+                }
+            }
+        } catch (IOException e) {
+            return false;
+        }
+        return false;
+    }
+}
