@@ -30,6 +30,7 @@ import org.slf4j.LoggerFactory;
  * MIXDOWN_BACKOFF_MILLIS         1000   delay before the second attempt; doubles per attempt
  * MIXDOWN_BACKOFF_MAX_MILLIS     30000
  * MIXDOWN_WORK_DIR               {java.io.tmpdir}/mixdown-worker
+ * MIXDOWN_SESSION_TIMEOUT_MS     45000  how soon a crashed worker's jobs go to another worker
  * </pre>
  */
 public final class WorkerLauncher {
@@ -58,7 +59,8 @@ public final class WorkerLauncher {
                     Duration.ofSeconds(Long.parseLong(env.getOrDefault("MIXDOWN_JOB_TIMEOUT_SECONDS", "1800"))), drain,
                     Duration.ofMillis(Long.parseLong(env.getOrDefault("MIXDOWN_BACKOFF_MILLIS", "1000"))),
                     Duration.ofMillis(Long.parseLong(env.getOrDefault("MIXDOWN_BACKOFF_MAX_MILLIS", "30000"))),
-                    Path.of(env.getOrDefault("MIXDOWN_WORK_DIR", System.getProperty("java.io.tmpdir") + "/mixdown-worker")));
+                    Path.of(env.getOrDefault("MIXDOWN_WORK_DIR", System.getProperty("java.io.tmpdir") + "/mixdown-worker")),
+                    Duration.ofMillis(Long.parseLong(env.getOrDefault("MIXDOWN_SESSION_TIMEOUT_MS", "45000"))));
             WorkerRuntime runtime = new WorkerRuntime(config, processors.get(), storage);
             runtimes.add(runtime);
             Thread t = new Thread(runtime, config.workerId());

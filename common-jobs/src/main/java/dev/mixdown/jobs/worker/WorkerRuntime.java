@@ -75,9 +75,19 @@ public final class WorkerRuntime implements Runnable, AutoCloseable {
      * @param jobTimeout   the watchdog's limit for one attempt
      * @param drainTimeout how long {@link #stop()} lets a running job finish
      * @param backoffBase  delay before the second attempt; doubles per attempt up to backoffMax
+     * @param sessionTimeout how long the group waits for a worker that stopped answering (crashed, killed)
+     *                     before its jobs go to another worker
      */
     public record Config(String bootstrapServers, String groupId, JobKind kind, String workerId, int maxAttempts,
-            Duration jobTimeout, Duration drainTimeout, Duration backoffBase, Duration backoffMax, Path workRoot) {
+            Duration jobTimeout, Duration drainTimeout, Duration backoffBase, Duration backoffMax, Path workRoot,
+            Duration sessionTimeout) {
+
+        /** With Kafka's default session timeout (45 s). */
+        public Config(String bootstrapServers, String groupId, JobKind kind, String workerId, int maxAttempts,
+                Duration jobTimeout, Duration drainTimeout, Duration backoffBase, Duration backoffMax, Path workRoot) {
+            this(bootstrapServers, groupId, kind, workerId, maxAttempts, jobTimeout, drainTimeout, backoffBase, backoffMax, workRoot,
+                    Duration.ofSeconds(45));
+        }
     }
 
     private final Config config;
@@ -102,6 +112,8 @@ public final class WorkerRuntime implements Runnable, AutoCloseable {
         c.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         c.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "10");
         c.put(ConsumerConfig.CLIENT_ID_CONFIG, config.workerId());
+        c.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, String.valueOf(config.sessionTimeout().toMillis()));
+        c.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, String.valueOf(Math.max(500, config.sessionTimeout().toMillis() / 3)));
         // only the partitions that move are revoked when workers come and go
         c.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, CooperativeStickyAssignor.class.getName());
         this.consumer = new KafkaConsumer<>(c, new StringDeserializer(), new ByteArrayDeserializer());
