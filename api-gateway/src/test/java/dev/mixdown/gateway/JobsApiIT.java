@@ -204,6 +204,68 @@ class JobsApiIT {
         }
     }
 
+    @Test
+    @DisplayName("a batch queues all its jobs in one call and lists by batch; a revision re-runs a job with changed settings, linked to it")
+    void batchesAndRevisions() throws Exception {
+        String a = upload(RealServices.KEY_A, "a.wav", song(1));
+        String b = upload(RealServices.KEY_A, "b.wav", song(1));
+        String idem = UUID.randomUUID().toString();
+        Map<String, Object> batch = Map.of("jobs", List.of(masterRequest(a, "spotify"), masterRequest(b, "ebu-r128")));
+        Response created = given().auth().oauth2(RealServices.KEY_A).contentType(ContentType.JSON).header("Idempotency-Key", idem)
+                .body(batch).post("/v1/batches").then().statusCode(202).extract().response();
+        String batchId = created.path("id");
+        assertEquals(2, created.jsonPath().getList("jobs").size());
+        Response again = given().auth().oauth2(RealServices.KEY_A).contentType(ContentType.JSON).header("Idempotency-Key", idem)
+                .body(batch).post("/v1/batches").then().statusCode(202).extract().response();
+        assertEquals(batchId, again.path("id"), "a retried batch is the same batch");
+        given().auth().oauth2(RealServices.KEY_A).get("/v1/jobs?batch=" + batchId).then().statusCode(200)
+                .body("size()", equalTo(2));
+
+        Map<String, Object> bad = Map.of("jobs", List.of(masterRequest(a, "spotify"), masterRequest(a, "nope")));
+        given().auth().oauth2(RealServices.KEY_A).contentType(ContentType.JSON).body(bad).post("/v1/batches").then().statusCode(400)
+                .body("code", equalTo("UNSUPPORTED_TARGET")).body("message", startsWith("job 1 of the batch"));
+
+        String original = created.path("jobs[0].id");
+        Map<String, Object> changes = Map.of("deliverables",
+                List.of(Map.of("name", "apple.wav", "bits", "16", "target", Map.of("name", "apple-music"))));
+        Response revision = given().auth().oauth2(RealServices.KEY_A).contentType(ContentType.JSON).body(changes)
+                .post("/v1/jobs/" + original + "/revisions").then().statusCode(202).extract().response();
+        assertEquals(original, revision.path("revisionOf"));
+        try (KafkaJobClient client = new KafkaJobClient(RealServices.kafka.bootstrapServers())) {
+            JobMessage m = client.findJob(Topics.jobs(JobKind.MASTER, dev.mixdown.jobs.contracts.Lane.INTERACTIVE),
+                    revision.path("id"), Duration.ofSeconds(20)).orElseThrow();
+            assertEquals(a, m.input(), "same input, not uploaded again");
+            assertEquals("apple-music", m.deliverables().get(0).target().name());
+        }
+        given().auth().oauth2(RealServices.KEY_A).redirects().follow(false).get("/v1/jobs/" + original + "/report")
+                .then().statusCode(409).body("code", equalTo("NO_REPORT_YET"));
+    }
+
+    @Test
+    @DisplayName("a job can be followed as server-sent events until its final state")
+    void serverSentEvents() throws Exception {
+        String input = upload(RealServices.KEY_A, "song.wav", song(1));
+        String id = given().auth().oauth2(RealServices.KEY_A).contentType(ContentType.JSON).body(masterRequest(input, "spotify"))
+                .post("/v1/jobs").then().statusCode(202).extract().path("id");
+        awaitStatus(id, "DISPATCHED", Duration.ofSeconds(20));
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        java.net.http.HttpRequest req = java.net.http.HttpRequest.newBuilder(URI.create(
+                io.restassured.RestAssured.baseURI + ":" + io.restassured.RestAssured.port + "/v1/jobs/" + id + "/events"))
+                .header("Authorization", "Bearer " + RealServices.KEY_A).header("Accept", "text/event-stream").build();
+        var stream = http.sendAsync(req, java.net.http.HttpResponse.BodyHandlers.ofLines());
+        Thread.sleep(500);
+        jobs.apply(event(id, 1, 0, JobEvent.Type.STARTED, null));
+        Thread.sleep(400);
+        jobs.apply(new JobEvent(1, UUID.randomUUID().toString(), id, "local", 1, 1, JobEvent.Type.SUCCEEDED, 100.0, "done",
+                List.of(), null, null, "test", Instant.now().toString()));
+        var response = stream.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        List<String> all = response.body().toList();
+        List<String> lines = all.stream().filter(l -> l.startsWith("data:")).toList();
+        assertEquals(200, response.statusCode(), all.toString());
+        assertTrue(lines.stream().anyMatch(l -> l.contains("\"status\":\"RUNNING\"")), lines.toString());
+        assertTrue(lines.get(lines.size() - 1).contains("\"status\":\"SUCCEEDED\""), "the stream ends with the final state: " + lines);
+    }
+
     private static Response awaitStatus(String id, String status, Duration timeout) throws InterruptedException {
         long end = System.currentTimeMillis() + timeout.toMillis();
         Response r = null;

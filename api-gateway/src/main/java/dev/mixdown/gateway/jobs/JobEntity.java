@@ -59,6 +59,14 @@ public class JobEntity {
     @Column(name = "error_message", columnDefinition = "text")
     public String errorMessage;
 
+    /** Jobs created in one batch call share this id. */
+    @Column(name = "batch_id")
+    public UUID batchId;
+
+    /** The job this one re-runs with changed settings. */
+    @Column(name = "revision_of")
+    public UUID revisionOf;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 

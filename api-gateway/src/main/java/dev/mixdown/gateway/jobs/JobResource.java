@@ -14,7 +14,15 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import java.net.URI;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import org.jboss.resteasy.reactive.RestStreamElementType;
 import java.util.List;
 import java.util.UUID;
 
@@ -45,9 +53,65 @@ public class JobResource {
         return jobs.view(jobs.get(tenant.id(), id), config.storage().urlSeconds());
     }
 
+    /** Lists the tenant's jobs, newest first; filter by status and batch. */
     @GET
-    public List<JobView> list(@QueryParam("status") String status, @QueryParam("limit") @DefaultValue("100") int limit) {
-        return jobs.list(tenant.id(), status, limit).stream().map(j -> jobs.view(j, config.storage().urlSeconds())).toList();
+    public List<JobView> list(@QueryParam("status") String status, @QueryParam("batch") UUID batch,
+            @QueryParam("limit") @DefaultValue("100") int limit) {
+        return jobs.list(tenant.id(), status, batch, limit).stream().map(j -> jobs.view(j, config.storage().urlSeconds())).toList();
+    }
+
+    /** Re-runs a job with changed settings and the same inputs: a new job linked to the original. */
+    @POST
+    @Path("/{id}/revisions")
+    public Response revise(@PathParam("id") UUID id, JobRequest changes, @HeaderParam("Idempotency-Key") String idempotencyKey) {
+        JobEntity job = jobs.revise(tenant.id(), id, changes, idempotencyKey);
+        return Response.accepted(jobs.view(job, config.storage().urlSeconds())).location(URI.create("/v1/jobs/" + job.id)).build();
+    }
+
+    /**
+     * Follows a job as server-sent events: the job as JSON whenever its status, attempt, stage or
+     * progress changes, ending after its final state.
+     */
+    @GET
+    @Path("/{id}/events")
+    @Blocking
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @RestStreamElementType(MediaType.APPLICATION_JSON)
+    public Multi<JobView> events(@PathParam("id") UUID id) {
+        String t = tenant.id();
+        jobs.get(t, id); // 404 before the stream starts
+        int urlSeconds = config.storage().urlSeconds();
+        AtomicReference<String> last = new AtomicReference<>();
+        AtomicBoolean finished = new AtomicBoolean();
+        return Multi.createFrom().ticks().every(Duration.ofMillis(250))
+                .onOverflow().drop()
+                .emitOn(Infrastructure.getDefaultWorkerPool())
+                .map(tick -> QuarkusTransaction.requiringNew().call(() -> jobs.view(jobs.get(t, id), urlSeconds)))
+                // take every state up to and including the final one, then complete
+                .select().first(v -> {
+                    boolean open = !finished.get();
+                    if (JobStatus.valueOf(v.status()).terminal()) {
+                        finished.set(true);
+                    }
+                    return open;
+                })
+                // and of those, only the changes
+                .select().where(v -> {
+                    String key = v.status() + "/" + v.attempt() + "/" + v.stage() + "/" + v.progress();
+                    return !key.equals(last.getAndSet(key));
+                });
+    }
+
+    /** The job's report: a redirect to a presigned download. */
+    @GET
+    @Path("/{id}/report")
+    public Response report(@PathParam("id") UUID id) {
+        JobView view = jobs.view(jobs.get(tenant.id(), id), config.storage().urlSeconds());
+        if (view.reportUrl() == null) {
+            throw new dev.mixdown.gateway.errors.ApiException(409, "NO_REPORT_YET", "job " + id + " is " + view.status()
+                    + "; its report exists once it has SUCCEEDED");
+        }
+        return Response.seeOther(URI.create(view.reportUrl())).build();
     }
 
     @POST

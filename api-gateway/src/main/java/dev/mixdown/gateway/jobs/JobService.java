@@ -48,7 +48,70 @@ public class JobService {
                 return existing;
             }
         }
-        JobMessage message = validate(tenantId, req);
+        return insert(tenantId, validate(tenantId, req), idempotencyKey, null, null);
+    }
+
+    /**
+     * Creates several jobs in one transaction: all are queued, or (one invalid) none is. A retried
+     * batch with the same idempotency key returns the jobs of the first.
+     */
+    @Transactional
+    public List<JobEntity> createBatch(String tenantId, List<JobRequest> requests, String idempotencyKey) {
+        if (requests == null || requests.isEmpty()) {
+            throw ApiException.invalid("INVALID_REQUEST", "a batch needs at least one job");
+        }
+        if (requests.size() > 1000) {
+            throw ApiException.invalid("BATCH_TOO_LARGE", requests.size() + " jobs; a batch takes at most 1000");
+        }
+        if (idempotencyKey != null) {
+            JobEntity first = byIdempotencyKey(tenantId, idempotencyKey + "#0");
+            if (first != null) {
+                return em.createQuery("from JobEntity where tenantId = :t and batchId = :b order by idempotencyKey", JobEntity.class)
+                        .setParameter("t", tenantId).setParameter("b", first.batchId).getResultList();
+            }
+        }
+        List<JobMessage> messages = new ArrayList<>();
+        for (int i = 0; i < requests.size(); i++) {
+            try {
+                messages.add(validate(tenantId, requests.get(i)));
+            } catch (ApiException e) {
+                throw new ApiException(e.status(), e.code(), "job " + i + " of the batch: " + e.getMessage());
+            }
+        }
+        UUID batch = UUID.randomUUID();
+        List<JobEntity> jobs = new ArrayList<>();
+        for (int i = 0; i < messages.size(); i++) {
+            jobs.add(insert(tenantId, messages.get(i), idempotencyKey == null ? null : idempotencyKey + "#" + i, batch, null));
+        }
+        return jobs;
+    }
+
+    /**
+     * Re-runs a job with changed settings and the same inputs, as a new job linked to the
+     * original: fields given in {@code changes} replace the original's, inputs are never uploaded again.
+     */
+    @Transactional
+    public JobEntity revise(String tenantId, UUID original, JobRequest changes, String idempotencyKey) {
+        if (idempotencyKey != null) {
+            JobEntity existing = byIdempotencyKey(tenantId, idempotencyKey);
+            if (existing != null) {
+                return existing;
+            }
+        }
+        JobEntity base = get(tenantId, original);
+        JobMessage old = Json.read(base.request.getBytes(java.nio.charset.StandardCharsets.UTF_8), JobMessage.class);
+        JobRequest merged = new JobRequest(old.kind().id(),
+                changes != null && changes.lane() != null ? changes.lane() : old.lane().id(),
+                old.input(),
+                changes != null && changes.stems() != null ? changes.stems() : old.stems(),
+                changes != null && changes.deliverables() != null ? changes.deliverables() : old.deliverables(),
+                changes != null && changes.profile() != null ? changes.profile() : old.profile(),
+                changes != null && changes.amount() != null ? changes.amount() : old.amount(),
+                changes != null && changes.references() != null ? changes.references() : old.references());
+        return insert(tenantId, validate(tenantId, merged), idempotencyKey, base.batchId, base.id);
+    }
+
+    private JobEntity insert(String tenantId, JobMessage message, String idempotencyKey, UUID batchId, UUID revisionOf) {
         Instant now = Instant.now();
         JobEntity job = new JobEntity();
         job.id = UUID.fromString(message.jobId());
@@ -59,6 +122,8 @@ public class JobService {
         job.attempt = 1;
         job.request = new String(Json.write(message), java.nio.charset.StandardCharsets.UTF_8);
         job.idempotencyKey = idempotencyKey;
+        job.batchId = batchId;
+        job.revisionOf = revisionOf;
         job.createdAt = now;
         job.updatedAt = now;
         em.persist(job);
@@ -143,9 +208,13 @@ public class JobService {
         return job;
     }
 
-    public List<JobEntity> list(String tenantId, String status, int limit) {
-        String q = "from JobEntity where tenantId = :t" + (status == null ? "" : " and status = :s") + " order by createdAt desc";
-        var query = em.createQuery(q, JobEntity.class).setParameter("t", tenantId).setMaxResults(Math.min(Math.max(limit, 1), 500));
+    public List<JobEntity> list(String tenantId, String status, UUID batch, int limit) {
+        String q = "from JobEntity where tenantId = :t" + (status == null ? "" : " and status = :s")
+                + (batch == null ? "" : " and batchId = :b") + " order by createdAt desc";
+        var query = em.createQuery(q, JobEntity.class).setParameter("t", tenantId).setMaxResults(Math.min(Math.max(limit, 1), 1000));
+        if (batch != null) {
+            query.setParameter("b", batch);
+        }
         if (status != null) {
             try {
                 query.setParameter("s", JobStatus.valueOf(status.toUpperCase(Locale.ROOT)));
@@ -243,6 +312,7 @@ public class JobService {
             }
         }
         return new JobView(job.id.toString(), job.kind, job.lane, job.status.name(), job.attempt, job.progress, job.stage,
+                job.batchId == null ? null : job.batchId.toString(), job.revisionOf == null ? null : job.revisionOf.toString(),
                 job.createdAt, job.updatedAt, job.errorCode == null ? null : new JobView.Error(job.errorCode, job.errorMessage), outputs,
                 job.reportKey == null ? null : storage.presignedGet(job.reportKey, urlSeconds));
     }

@@ -5,7 +5,7 @@ import java.util.List;
 
 /** A job as the API shows it; download URLs are presigned for the caller. */
 public record JobView(String id, String kind, String lane, String status, int attempt, Double progress, String stage,
-        Instant createdAt, Instant updatedAt, Error error, List<Output> outputs, String reportUrl) {
+        String batchId, String revisionOf, Instant createdAt, Instant updatedAt, Error error, List<Output> outputs, String reportUrl) {
 
     public record Error(String code, String message) {
     }
