@@ -31,6 +31,7 @@ import org.slf4j.LoggerFactory;
  * MIXDOWN_BACKOFF_MAX_MILLIS     30000
  * MIXDOWN_WORK_DIR               {java.io.tmpdir}/mixdown-worker
  * MIXDOWN_SESSION_TIMEOUT_MS     45000  how soon a crashed worker's jobs go to another worker
+ * MIXDOWN_HEALTH_PORT            0      port of /health/live and /health/ready (0: no health server)
  * </pre>
  */
 public final class WorkerLauncher {
@@ -41,6 +42,33 @@ public final class WorkerLauncher {
 
     public static void run(JobKind kind, Supplier<JobProcessor> processors) throws InterruptedException {
         run(kind, processors, System.getenv());
+    }
+
+    /** Liveness: every slot's loop is running. Readiness: live and not draining. */
+    private static void health(int port, List<WorkerRuntime> runtimes, List<Thread> threads) {
+        try {
+            com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress(port), 0);
+            server.createContext("/health/live", ex -> {
+                boolean live = threads.stream().allMatch(Thread::isAlive);
+                respond(ex, live);
+            });
+            server.createContext("/health/ready", ex -> {
+                boolean ready = threads.stream().allMatch(Thread::isAlive) && runtimes.stream().noneMatch(WorkerRuntime::isStopping);
+                respond(ex, ready);
+            });
+            server.setExecutor(null);
+            server.start();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot serve health on port " + port, e);
+        }
+    }
+
+    private static void respond(com.sun.net.httpserver.HttpExchange ex, boolean up) throws java.io.IOException {
+        byte[] body = (up ? "{\"status\":\"UP\"}" : "{\"status\":\"DOWN\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        ex.getResponseHeaders().add("Content-Type", "application/json");
+        ex.sendResponseHeaders(up ? 200 : 503, body.length);
+        ex.getResponseBody().write(body);
+        ex.close();
     }
 
     static void run(JobKind kind, Supplier<JobProcessor> processors, Map<String, String> env) throws InterruptedException {
@@ -78,6 +106,10 @@ public final class WorkerLauncher {
             }
         }, id + "-drain"));
         threads.forEach(Thread::start);
+        int healthPort = Integer.parseInt(env.getOrDefault("MIXDOWN_HEALTH_PORT", "0"));
+        if (healthPort > 0) {
+            health(healthPort, runtimes, threads);
+        }
         LOG.info("{}: {} worker with {} slot(s) started", id, kind.id(), slots);
         for (Thread t : threads) {
             t.join();

@@ -144,6 +144,11 @@ public final class WorkerRuntime implements Runnable, AutoCloseable {
         return stopped;
     }
 
+    /** True once {@link #stop()} was asked: draining, no new jobs. */
+    public boolean isStopping() {
+        return stopping;
+    }
+
     @Override
     public void run() {
         List<String> topics = List.of(Topics.jobs(config.kind(), Lane.INTERACTIVE), Topics.jobs(config.kind(), Lane.BULK));
