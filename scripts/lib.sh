@@ -10,7 +10,10 @@ time_runs() {
   for _ in $(seq "$runs"); do
     local t0 t1
     t0=$(date +%s.%N)
-    "$@" >/dev/null 2>&1
+    if ! "$@" >/dev/null 2>&1; then
+      echo "failed: $*" >&2
+      return 1
+    fi
     t1=$(date +%s.%N)
     echo "$t1 - $t0" | bc -l
   done | median

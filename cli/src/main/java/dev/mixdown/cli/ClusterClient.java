@@ -34,7 +34,11 @@ final class ClusterClient {
         HttpRequest req = request("/v1/uploads/" + uploadId + "/" + name)
                 .header("Content-Type", "application/octet-stream")
                 .PUT(HttpRequest.BodyPublishers.ofFile(file)).build();
-        return send(req).get("key").asText();
+        try {
+            return send(req).get("key").asText();
+        } catch (IOException e) {
+            throw new IOException("upload of " + file + " failed: " + (e.getMessage() != null ? e.getMessage() : e.toString()), e);
+        }
     }
 
     /** Creates a job; answers the job as JSON. */

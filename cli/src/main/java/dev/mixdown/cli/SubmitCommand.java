@@ -133,6 +133,11 @@ final class SubmitCommand implements Callable<Integer> {
             err.println("mixdown submit: " + e.getMessage());
             err.flush();
             return MixdownCli.EXIT_BAD_INPUT;
+        } catch (java.io.IOException e) {
+            err.println("mixdown submit: " + (e.getMessage() != null ? e.getMessage() : e.toString())
+                    + (e.getCause() != null ? " (" + e.getCause() + ")" : ""));
+            err.flush();
+            return 1;
         }
     }
 
