@@ -19,13 +19,39 @@ import java.util.UUID;
 /** The gateway's REST API v1 as the CLI uses it: uploads, jobs, downloads. */
 final class ClusterClient {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
     private final String gateway;
     private final String apiKey;
 
     ClusterClient(String gateway, String apiKey) {
         this.gateway = gateway.replaceAll("/+$", "");
         this.apiKey = apiKey;
+    }
+
+    /**
+     * Uploads files the way large files should travel: the gateway hands out presigned PUT URLs
+     * and the bytes go straight to the object store. Returns the object keys, in order.
+     */
+    java.util.List<String> uploadDirect(java.util.List<Path> files) throws IOException, InterruptedException {
+        java.util.List<String> names = files.stream().map(f -> f.getFileName().toString()).toList();
+        if (new java.util.HashSet<>(names).size() != names.size()) {
+            throw new IllegalArgumentException("two files share a name in one upload: " + names);
+        }
+        HttpRequest req = request("/v1/uploads").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(java.util.Map.of("files", names)))).build();
+        JsonNode slots = send(req).get("files");
+        java.util.List<String> keys = new java.util.ArrayList<>();
+        for (int i = 0; i < files.size(); i++) {
+            JsonNode slot = slots.get(i);
+            HttpResponse<Void> r = http.send(HttpRequest.newBuilder(URI.create(slot.get("url").asText())).timeout(Duration.ofMinutes(10))
+                    .PUT(HttpRequest.BodyPublishers.ofFile(files.get(i))).build(), HttpResponse.BodyHandlers.discarding());
+            if (r.statusCode() / 100 != 2) {
+                throw new IOException("upload of " + files.get(i) + " failed: the object store answered HTTP " + r.statusCode());
+            }
+            keys.add(slot.get("key").asText());
+        }
+        return keys;
     }
 
     /** Streams a file through the gateway into the store; returns its object key. */

@@ -147,11 +147,12 @@ final class DemoCommand implements Callable<Integer> {
         }
         try {
             ClusterClient client = new ClusterClient(LocalCluster.gatewayUrl(dataDir), LocalCluster.apiKey(dataDir));
-            String upload = java.util.UUID.randomUUID().toString();
+            List<String> keys = client.uploadDirect(specs.stream().map(StemSpec::path).toList());
             List<java.util.Map<String, Object>> stems = new ArrayList<>();
-            for (StemSpec s : specs) {
+            for (int i = 0; i < specs.size(); i++) {
+                StemSpec s = specs.get(i);
                 java.util.Map<String, Object> stem = new java.util.LinkedHashMap<>();
-                stem.put("key", client.upload(upload, s.path()));
+                stem.put("key", keys.get(i));
                 if (s.presence() != null) {
                     stem.put("presence", s.presence().id());
                 }

@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -142,14 +141,13 @@ final class SubmitCommand implements Callable<Integer> {
     }
 
     private Submitted submit(ClusterClient client, Path p) throws Exception {
-        String upload = UUID.randomUUID().toString();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("lane", lane);
         String name = p.getFileName().toString().replaceFirst("\\.[A-Za-z0-9]+$", "");
         if (Files.isDirectory(p)) {
             List<Map<String, Object>> stems = new ArrayList<>();
-            for (Path f : MixCommand.expand(List.of(p))) {
-                stems.add(Map.of("key", client.upload(upload, f)));
+            for (String key : client.uploadDirect(MixCommand.expand(List.of(p)))) {
+                stems.add(Map.of("key", key));
             }
             body.put("kind", "mix");
             body.put("stems", stems);
@@ -158,7 +156,7 @@ final class SubmitCommand implements Callable<Integer> {
             }
         } else if (Files.isRegularFile(p)) {
             body.put("kind", "master");
-            body.put("input", client.upload(upload, p));
+            body.put("input", client.uploadDirect(List.of(p)).get(0));
             body.put("deliverables", List.of(deliverable(master != null ? master : "spotify")));
         } else {
             throw new IllegalArgumentException(p + ": no such file or folder");
