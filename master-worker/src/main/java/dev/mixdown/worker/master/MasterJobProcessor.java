@@ -61,7 +61,7 @@ public final class MasterJobProcessor implements JobProcessor {
             MasterSettings settings = new MasterSettings(job.profile() == null ? ToneProfile.NEUTRAL : ToneProfile.named(job.profile()),
                     refs, job.amount() == null ? 50 : job.amount(), true, null);
             report = new MasterEngine((stage, fraction) -> ctx.progress(5 + 85 * fraction, stage))
-                    .master(new MasterJob(in, settings, deliverables, ctx.workDir().resolve("engine"), null));
+                    .master(new MasterJob(in, settings, deliverables, ctx.workDir().resolve("engine"), ctx.workDir().resolve("plots")));
         } catch (AudioFileException | IllegalArgumentException e) {
             // name the object the user uploaded, not the worker's temporary copy
             throw JobException.badInput(e.getMessage().replace(in.toString(), job.input()), e);
@@ -89,7 +89,22 @@ public final class MasterJobProcessor implements JobProcessor {
         }
         String reportKey = ctx.outputKey("report.json");
         ctx.storage().upload(reportFile, reportKey);
+        uploadPlots(ctx, ctx.workDir().resolve("plots"));
         return new Result(outputs, reportKey);
+    }
+
+    /** Plots go next to the report: {@code plot-waveform.png}, {@code plot-loudness.png}, ... */
+    static void uploadPlots(WorkContext ctx, Path dir) throws JobException {
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        try (var pngs = Files.list(dir)) {
+            for (Path png : pngs.filter(f -> f.toString().endsWith(".png")).sorted().toList()) {
+                ctx.storage().upload(png, ctx.outputKey("plot-" + png.getFileName()));
+            }
+        } catch (IOException e) {
+            throw new JobException(JobException.INTERNAL, "local disk: " + e.getMessage(), true, e);
+        }
     }
 
 }

@@ -75,7 +75,7 @@ public final class MixJobProcessor implements JobProcessor {
             MasterSettings settings = new MasterSettings(job.profile() == null ? ToneProfile.NEUTRAL : ToneProfile.named(job.profile()),
                     List.of(), job.amount() == null ? 50 : job.amount(), true, null);
             MixJob mixJob = new MixJob(specs, mix, OutputFormat.Container.WAV, OutputFormat.BitDepth.PCM_24, 0, null,
-                    ctx.workDir().resolve("engine"), null, masters.isEmpty());
+                    ctx.workDir().resolve("engine"), ctx.workDir().resolve("plots"), masters.isEmpty());
             report = new MixEngine((stage, fraction) -> ctx.progress(10 + 80 * fraction, stage)).mix(mixJob, settings, masters);
         } catch (AudioFileException | IllegalArgumentException e) {
             throw JobException.badInput(uploadedNames(e.getMessage(), specs, keys), e);
@@ -108,7 +108,24 @@ public final class MixJobProcessor implements JobProcessor {
         }
         String reportKey = ctx.outputKey("report.json");
         ctx.storage().upload(reportFile, reportKey);
+        uploadPlots(ctx, ctx.workDir().resolve("plots"));
+        uploadPlots(ctx, ctx.workDir().resolve("plots").resolve("master"));
         return new Result(outputs, reportKey);
+    }
+
+    /** Plots go next to the report: {@code plot-stems.png}, {@code plot-spectrum.png}, ... */
+    private static void uploadPlots(WorkContext ctx, Path dir) throws JobException {
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        String prefix = dir.getFileName().toString().equals("master") ? "plot-master-" : "plot-";
+        try (var pngs = Files.list(dir)) {
+            for (Path png : pngs.filter(f -> f.toString().endsWith(".png")).sorted().toList()) {
+                ctx.storage().upload(png, ctx.outputKey(prefix + png.getFileName()));
+            }
+        } catch (IOException e) {
+            throw new JobException(JobException.INTERNAL, "local disk: " + e.getMessage(), true, e);
+        }
     }
 
     /** Replaces the worker's local copies in a message with the keys the user uploaded. */

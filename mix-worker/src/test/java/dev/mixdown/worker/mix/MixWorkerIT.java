@@ -93,6 +93,8 @@ class MixWorkerIT {
                 assertEquals(JobEvent.Type.SUCCEEDED, done.type(), String.valueOf(done.error()));
                 assertEquals("spotify.wav", done.outputs().get(0).name());
                 assertTrue(storage.exists(done.report()));
+                String attempt = done.report().substring(0, done.report().lastIndexOf('/') + 1);
+                assertTrue(storage.list(attempt).stream().anyMatch(k -> k.endsWith("plot-stems.png")), "plots next to the report");
                 Path local = dir.resolve("master.wav");
                 storage.download(done.outputs().get(0).key(), local);
                 LoudnessSummary m = LoudnessAnalyzer.analyze(local);
