@@ -75,6 +75,19 @@ final class ClusterClient {
         return send(req);
     }
 
+    /** Creates many jobs in one transaction; answers the batch (its id and jobs). */
+    JsonNode createBatch(java.util.List<?> jobs) throws IOException, InterruptedException {
+        HttpRequest req = request("/v1/batches").header("Content-Type", "application/json")
+                .header("Idempotency-Key", UUID.randomUUID().toString())
+                .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(java.util.Map.of("jobs", jobs)))).build();
+        return send(req);
+    }
+
+    /** The jobs of a batch, in one request. */
+    JsonNode batch(String batchId) throws IOException, InterruptedException {
+        return send(request("/v1/jobs?limit=1000&batch=" + batchId).GET().build());
+    }
+
     JsonNode job(String id) throws IOException, InterruptedException {
         return send(request("/v1/jobs/" + id).GET().build());
     }

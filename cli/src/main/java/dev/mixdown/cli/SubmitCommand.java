@@ -66,13 +66,31 @@ final class SubmitCommand implements Callable<Integer> {
             }
             Path dataDir = LocalCluster.data(data);
             ClusterClient client = new ClusterClient(gateway != null ? gateway : LocalCluster.gatewayUrl(dataDir), LocalCluster.apiKey(dataDir));
-            List<Submitted> jobs = new ArrayList<>();
+            // upload everything, then queue all jobs in one batch: one transaction, one request
+            List<String> names = new ArrayList<>();
+            List<Map<String, Object>> bodies = new ArrayList<>();
             for (Path p : paths) {
-                jobs.add(submit(client, p));
-                if (!json) {
-                    stdout.printf("submitted %-30s job %s%n", p.getFileName(), jobs.get(jobs.size() - 1).id());
-                    stdout.flush();
+                names.add(p.getFileName().toString().replaceFirst("\\.[A-Za-z0-9]+$", ""));
+                bodies.add(body(client, p));
+            }
+            List<Submitted> jobs = new ArrayList<>();
+            String batchId = null;
+            if (bodies.size() == 1) {
+                JsonNode job = client.create(bodies.get(0));
+                jobs.add(new Submitted(names.get(0), job.get("id").asText(), job));
+            } else {
+                JsonNode batch = client.createBatch(bodies);
+                batchId = batch.get("id").asText();
+                for (int i = 0; i < bodies.size(); i++) {
+                    JsonNode job = batch.get("jobs").get(i);
+                    jobs.add(new Submitted(names.get(i), job.get("id").asText(), job));
                 }
+            }
+            if (!json) {
+                for (Submitted j : jobs) {
+                    stdout.printf("submitted %-30s job %s%n", j.name(), j.id());
+                }
+                stdout.flush();
             }
             if (!await) {
                 if (json) {
@@ -80,7 +98,7 @@ final class SubmitCommand implements Callable<Integer> {
                 }
                 return 0;
             }
-            List<Submitted> done = follow(client, jobs, json ? null : stdout);
+            List<Submitted> done = follow(client, jobs, batchId, json ? null : stdout);
             List<Map<String, Object>> results = new ArrayList<>();
             boolean allOk = true;
             for (Submitted j : done) {
@@ -140,10 +158,10 @@ final class SubmitCommand implements Callable<Integer> {
         }
     }
 
-    private Submitted submit(ClusterClient client, Path p) throws Exception {
+    /** Uploads what a path needs and returns the job request for it. */
+    private Map<String, Object> body(ClusterClient client, Path p) throws Exception {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("lane", lane);
-        String name = p.getFileName().toString().replaceFirst("\\.[A-Za-z0-9]+$", "");
         if (Files.isDirectory(p)) {
             List<Map<String, Object>> stems = new ArrayList<>();
             for (String key : client.uploadDirect(MixCommand.expand(List.of(p)))) {
@@ -161,23 +179,28 @@ final class SubmitCommand implements Callable<Integer> {
         } else {
             throw new IllegalArgumentException(p + ": no such file or folder");
         }
-        JsonNode job = client.create(body);
-        return new Submitted(name, job.get("id").asText(), job);
+        return body;
     }
 
     private static Map<String, Object> deliverable(String target) {
         return Map.of("name", target + ".wav", "format", "wav", "bits", "24", "target", Map.of("name", target));
     }
 
-    /** Polls until every job is finished, printing each change of status or stage. */
-    static List<Submitted> follow(ClusterClient client, List<Submitted> jobs, PrintWriter progress) throws Exception {
+    /** Polls until every job is finished (a batch in one request per round), printing each change of status or stage. */
+    static List<Submitted> follow(ClusterClient client, List<Submitted> jobs, String batchId, PrintWriter progress) throws Exception {
         List<Submitted> current = new ArrayList<>(jobs);
         Map<String, String> last = new LinkedHashMap<>();
         while (true) {
             boolean allDone = true;
+            Map<String, JsonNode> byId = new LinkedHashMap<>();
+            if (batchId != null) {
+                for (JsonNode j : client.batch(batchId)) {
+                    byId.put(j.get("id").asText(), j);
+                }
+            }
             for (int i = 0; i < current.size(); i++) {
                 Submitted s = current.get(i);
-                JsonNode job = client.job(s.id());
+                JsonNode job = byId.containsKey(s.id()) ? byId.get(s.id()) : client.job(s.id());
                 current.set(i, new Submitted(s.name(), s.id(), job));
                 String status = job.get("status").asText();
                 String line = String.format("%-20s %-10s %5.1f %% %s", s.name(), status, job.path("progress").asDouble(0),
