@@ -238,17 +238,19 @@ public final class MixEngine {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted", e);
         } catch (ExecutionException e) {
-            Throwable c = e.getCause();
-            if (c instanceof IOException io) {
-                throw io;
-            }
-            if (c instanceof RuntimeException re) {
-                throw re;
-            }
-            throw new IOException(c);
+            throw unwrap(e);
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /** The failure inside a stem task, as the IOException or RuntimeException it was. */
+    private static IOException unwrap(ExecutionException e) {
+        Throwable c = e.getCause();
+        if (c instanceof RuntimeException re) {
+            throw re;
+        }
+        return c instanceof IOException io ? io : new IOException(c);
     }
 
     /** One pass of a stem through its inserts and pan, at the mix rate; returns its active loudness. */
@@ -495,14 +497,7 @@ public final class MixEngine {
                 Thread.currentThread().interrupt();
                 throw new IOException("interrupted while mixing", e);
             } catch (ExecutionException e) {
-                Throwable c = e.getCause();
-                if (c instanceof IOException io) {
-                    throw io;
-                }
-                if (c instanceof RuntimeException re) {
-                    throw re;
-                }
-                throw new IOException(c);
+                throw unwrap(e);
             } finally {
                 pool.shutdownNow();
                 for (StemChannel c : channels) {

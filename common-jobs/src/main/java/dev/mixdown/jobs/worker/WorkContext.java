@@ -43,6 +43,33 @@ public final class WorkContext {
         return ObjectKeys.output(job.tenantId(), job.jobId(), job.attempt(), name);
     }
 
+    /** Writes {@code value} as JSON and uploads it as {@code name} under the job's attempt; returns its key. */
+    public String uploadJson(String name, Object value) throws JobException {
+        Path file = workDir.resolve(name);
+        try {
+            java.nio.file.Files.write(file, dev.mixdown.jobs.contracts.Json.write(value));
+        } catch (java.io.IOException e) {
+            throw new JobException(JobException.INTERNAL, "local disk: " + e.getMessage(), true, e);
+        }
+        String key = outputKey(name);
+        storage.upload(file, key);
+        return key;
+    }
+
+    /** Uploads the PNG files of {@code dir} (if it exists) under the job's attempt as {@code prefix + name}. */
+    public void uploadPlots(Path dir, String prefix) throws JobException {
+        if (!java.nio.file.Files.isDirectory(dir)) {
+            return;
+        }
+        try (var pngs = java.nio.file.Files.list(dir)) {
+            for (Path png : pngs.filter(f -> f.toString().endsWith(".png")).sorted().toList()) {
+                storage.upload(png, outputKey(prefix + png.getFileName()));
+            }
+        } catch (java.io.IOException e) {
+            throw new JobException(JobException.INTERNAL, "local disk: " + e.getMessage(), true, e);
+        }
+    }
+
     /** Fails with BAD_INPUT unless {@code key} lies in the job's tenant's prefix. */
     public void checkOwnKey(String key) throws JobException {
         if (!ObjectKeys.belongsTo(key, job.tenantId())) {

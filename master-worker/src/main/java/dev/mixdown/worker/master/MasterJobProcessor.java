@@ -11,7 +11,6 @@ import dev.mixdown.jobs.contracts.DeliverableSpec;
 import dev.mixdown.jobs.contracts.EngineMapping;
 import dev.mixdown.jobs.contracts.JobEvent;
 import dev.mixdown.jobs.contracts.JobMessage;
-import dev.mixdown.jobs.contracts.Json;
 import dev.mixdown.jobs.worker.JobException;
 import dev.mixdown.jobs.worker.JobProcessor;
 import dev.mixdown.jobs.worker.WorkContext;
@@ -81,30 +80,8 @@ public final class MasterJobProcessor implements JobProcessor {
             outputs.add(new JobEvent.OutputFile(d.path().getFileName().toString(), key, bytes,
                     measured.after().integratedLufs(), measured.after().truePeakDbtp()));
         }
-        Path reportFile = ctx.workDir().resolve("report.json");
-        try {
-            Files.write(reportFile, Json.write(report));
-        } catch (IOException e) {
-            throw new JobException(JobException.INTERNAL, "local disk: " + e.getMessage(), true, e);
-        }
-        String reportKey = ctx.outputKey("report.json");
-        ctx.storage().upload(reportFile, reportKey);
-        uploadPlots(ctx, ctx.workDir().resolve("plots"));
+        String reportKey = ctx.uploadJson("report.json", report);
+        ctx.uploadPlots(ctx.workDir().resolve("plots"), "plot-");
         return new Result(outputs, reportKey);
     }
-
-    /** Plots go next to the report: {@code plot-waveform.png}, {@code plot-loudness.png}, ... */
-    static void uploadPlots(WorkContext ctx, Path dir) throws JobException {
-        if (!Files.isDirectory(dir)) {
-            return;
-        }
-        try (var pngs = Files.list(dir)) {
-            for (Path png : pngs.filter(f -> f.toString().endsWith(".png")).sorted().toList()) {
-                ctx.storage().upload(png, ctx.outputKey("plot-" + png.getFileName()));
-            }
-        } catch (IOException e) {
-            throw new JobException(JobException.INTERNAL, "local disk: " + e.getMessage(), true, e);
-        }
-    }
-
 }

@@ -17,7 +17,6 @@ import dev.mixdown.jobs.contracts.DeliverableSpec;
 import dev.mixdown.jobs.contracts.EngineMapping;
 import dev.mixdown.jobs.contracts.JobEvent;
 import dev.mixdown.jobs.contracts.JobMessage;
-import dev.mixdown.jobs.contracts.Json;
 import dev.mixdown.jobs.contracts.StemInput;
 import dev.mixdown.jobs.worker.JobException;
 import dev.mixdown.jobs.worker.JobProcessor;
@@ -100,32 +99,10 @@ public final class MixJobProcessor implements JobProcessor {
                         m.after().integratedLufs(), m.after().truePeakDbtp()));
             }
         }
-        Path reportFile = ctx.workDir().resolve("report.json");
-        try {
-            Files.write(reportFile, Json.write(report));
-        } catch (IOException e) {
-            throw new JobException(JobException.INTERNAL, "local disk: " + e.getMessage(), true, e);
-        }
-        String reportKey = ctx.outputKey("report.json");
-        ctx.storage().upload(reportFile, reportKey);
-        uploadPlots(ctx, ctx.workDir().resolve("plots"));
-        uploadPlots(ctx, ctx.workDir().resolve("plots").resolve("master"));
+        String reportKey = ctx.uploadJson("report.json", report);
+        ctx.uploadPlots(ctx.workDir().resolve("plots"), "plot-");
+        ctx.uploadPlots(ctx.workDir().resolve("plots").resolve("master"), "plot-master-");
         return new Result(outputs, reportKey);
-    }
-
-    /** Plots go next to the report: {@code plot-stems.png}, {@code plot-spectrum.png}, ... */
-    private static void uploadPlots(WorkContext ctx, Path dir) throws JobException {
-        if (!Files.isDirectory(dir)) {
-            return;
-        }
-        String prefix = dir.getFileName().toString().equals("master") ? "plot-master-" : "plot-";
-        try (var pngs = Files.list(dir)) {
-            for (Path png : pngs.filter(f -> f.toString().endsWith(".png")).sorted().toList()) {
-                ctx.storage().upload(png, ctx.outputKey(prefix + png.getFileName()));
-            }
-        } catch (IOException e) {
-            throw new JobException(JobException.INTERNAL, "local disk: " + e.getMessage(), true, e);
-        }
     }
 
     /** Replaces the worker's local copies in a message with the keys the user uploaded. */
