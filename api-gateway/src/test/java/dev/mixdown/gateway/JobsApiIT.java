@@ -99,7 +99,7 @@ class JobsApiIT {
                 .body(masterRequest(input, "spotify")).post("/v1/jobs")
                 .then().statusCode(202).extract().path("id");
         assertEquals(id, again);
-        try (KafkaJobClient client = new KafkaJobClient(RealServices.kafka.bootstrapServers())) {
+        try (KafkaJobClient client = new KafkaJobClient(RealServices.services.kafkaBootstrap())) {
             JobMessage m = client.findJob(Topics.jobs(JobKind.MASTER, dev.mixdown.jobs.contracts.Lane.INTERACTIVE), id,
                     Duration.ofSeconds(20)).orElseThrow();
             assertEquals("local", m.tenantId());
@@ -172,9 +172,10 @@ class JobsApiIT {
     @Test
     @DisplayName("a mix job chained into mastering runs on real workers and reaches SUCCEEDED with a downloadable master on target")
     void endToEnd() throws Exception {
-        ObjectStorage storage = new ObjectStorage(RealServices.s3.endpoint(), RealServices.s3.accessKey(), RealServices.s3.secretKey(), "mixdown");
+        ObjectStorage storage = new ObjectStorage(RealServices.services.s3Endpoint(), RealServices.services.s3AccessKey(),
+                RealServices.services.s3SecretKey(), "mixdown");
         Path work = Files.createTempDirectory("mixdown-gw-workers-");
-        WorkerRuntime mixWorker = new WorkerRuntime(new WorkerRuntime.Config(RealServices.kafka.bootstrapServers(), "mix-workers",
+        WorkerRuntime mixWorker = new WorkerRuntime(new WorkerRuntime.Config(RealServices.services.kafkaBootstrap(), "mix-workers",
                 JobKind.MIX, "mix-1", 3, Duration.ofMinutes(5), Duration.ofSeconds(30), Duration.ofMillis(200), Duration.ofSeconds(2),
                 work.resolve("mix")), new MixJobProcessor(), storage);
         Thread t = new Thread(mixWorker, "mix-worker");
@@ -231,7 +232,7 @@ class JobsApiIT {
         Response revision = given().auth().oauth2(RealServices.KEY_A).contentType(ContentType.JSON).body(changes)
                 .post("/v1/jobs/" + original + "/revisions").then().statusCode(202).extract().response();
         assertEquals(original, revision.path("revisionOf"));
-        try (KafkaJobClient client = new KafkaJobClient(RealServices.kafka.bootstrapServers())) {
+        try (KafkaJobClient client = new KafkaJobClient(RealServices.services.kafkaBootstrap())) {
             JobMessage m = client.findJob(Topics.jobs(JobKind.MASTER, dev.mixdown.jobs.contracts.Lane.INTERACTIVE),
                     revision.path("id"), Duration.ofSeconds(20)).orElseThrow();
             assertEquals(a, m.input(), "same input, not uploaded again");

@@ -1,45 +1,34 @@
 package dev.mixdown.gateway;
 
-import dev.mixdown.local.EmbeddedDatabase;
-import dev.mixdown.local.EmbeddedKafka;
-import dev.mixdown.local.EmbeddedS3;
+import dev.mixdown.local.TestServices;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.Map;
 
-/** Starts a real PostgreSQL, Kafka broker and S3Proxy before the gateway boots, and points it at them. */
+/**
+ * Starts a real PostgreSQL, Kafka broker and object store before the gateway boots (containers
+ * when Docker is there, the embedded ones otherwise), and points the gateway at them.
+ */
 public class RealServices implements QuarkusTestResourceLifecycleManager {
     public static final String KEY_A = "test-key-tenant-local";
-    static EmbeddedKafka kafka;
-    static EmbeddedS3 s3;
-    static EmbeddedDatabase db;
+    static TestServices services;
     static Path dir;
-
-    static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
-    }
 
     @Override
     public Map<String, String> start() {
         try {
             dir = Files.createTempDirectory("mixdown-gateway-it-");
-            db = new EmbeddedDatabase(dir.resolve("pg"), freePort()).start();
-            kafka = new EmbeddedKafka(dir.resolve("kafka"), freePort(), freePort(), 2).start();
-            s3 = new EmbeddedS3(dir.resolve("s3"), freePort(), "mixdown", "mixdown-secret").start();
+            services = TestServices.start(dir, true);
             return Map.of(
-                    "quarkus.datasource.jdbc.url", db.jdbcUrl(),
-                    "quarkus.datasource.username", "postgres",
-                    "quarkus.datasource.password", "postgres",
-                    "mixdown.kafka.bootstrap", kafka.bootstrapServers(),
-                    "mixdown.storage.endpoint", s3.endpoint(),
-                    "mixdown.storage.access-key", s3.accessKey(),
-                    "mixdown.storage.secret-key", s3.secretKey(),
+                    "quarkus.datasource.jdbc.url", services.jdbcUrl(),
+                    "quarkus.datasource.username", services.dbUser(),
+                    "quarkus.datasource.password", services.dbPassword(),
+                    "mixdown.kafka.bootstrap", services.kafkaBootstrap(),
+                    "mixdown.storage.endpoint", services.s3Endpoint(),
+                    "mixdown.storage.access-key", services.s3AccessKey(),
+                    "mixdown.storage.secret-key", services.s3SecretKey(),
                     "mixdown.bootstrap-api-key", KEY_A,
                     "quarkus.http.test-port", "0");
         } catch (Exception e) {
@@ -50,9 +39,7 @@ public class RealServices implements QuarkusTestResourceLifecycleManager {
     @Override
     public void stop() {
         try {
-            s3.close();
-            kafka.close();
-            db.close();
+            services.close();
             try (var files = Files.walk(dir)) {
                 files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }

@@ -14,12 +14,10 @@ import dev.mixdown.jobs.contracts.Lane;
 import dev.mixdown.jobs.contracts.ObjectKeys;
 import dev.mixdown.jobs.contracts.TargetSpec;
 import dev.mixdown.jobs.storage.ObjectStorage;
-import dev.mixdown.local.EmbeddedKafka;
-import dev.mixdown.local.EmbeddedS3;
 import dev.mixdown.local.KafkaJobClient;
+import dev.mixdown.local.TestServices;
 import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -34,19 +32,14 @@ import org.junit.jupiter.api.Test;
 @DisplayName("Killed worker")
 class KilledWorkerIT {
 
-    static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
-    }
 
-    private static Process worker(String id, EmbeddedKafka kafka, EmbeddedS3 s3, Path dir) throws IOException {
+    private static Process worker(String id, TestServices services, Path dir) throws IOException {
         Path jar = Path.of("target/master-worker.jar").toAbsolutePath();
         ProcessBuilder pb = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-Xmx512m", "-jar", jar.toString());
-        pb.environment().put("MIXDOWN_KAFKA_BOOTSTRAP", kafka.bootstrapServers());
-        pb.environment().put("MIXDOWN_S3_ENDPOINT", s3.endpoint());
-        pb.environment().put("MIXDOWN_S3_ACCESS_KEY", s3.accessKey());
-        pb.environment().put("MIXDOWN_S3_SECRET_KEY", s3.secretKey());
+        pb.environment().put("MIXDOWN_KAFKA_BOOTSTRAP", services.kafkaBootstrap());
+        pb.environment().put("MIXDOWN_S3_ENDPOINT", services.s3Endpoint());
+        pb.environment().put("MIXDOWN_S3_ACCESS_KEY", services.s3AccessKey());
+        pb.environment().put("MIXDOWN_S3_SECRET_KEY", services.s3SecretKey());
         pb.environment().put("MIXDOWN_WORKER_ID", id);
         pb.environment().put("MIXDOWN_WORK_DIR", dir.resolve("work-" + id).toString());
         pb.environment().put("MIXDOWN_SESSION_TIMEOUT_MS", "6000");
@@ -61,10 +54,9 @@ class KilledWorkerIT {
         Path dir = Files.createTempDirectory("mixdown-killed-it-");
         Process first = null;
         Process second = null;
-        try (EmbeddedKafka kafka = new EmbeddedKafka(dir.resolve("kafka"), freePort(), freePort(), 1).start();
-                EmbeddedS3 s3 = new EmbeddedS3(dir.resolve("s3"), freePort(), "mixdown", "mixdown-secret").start();
-                ObjectStorage storage = new ObjectStorage(s3.endpoint(), s3.accessKey(), s3.secretKey(), "mixdown");
-                KafkaJobClient client = new KafkaJobClient(kafka.bootstrapServers())) {
+        try (TestServices services = TestServices.start(dir, false);
+                ObjectStorage storage = new ObjectStorage(services.s3Endpoint(), services.s3AccessKey(), services.s3SecretKey(), "mixdown");
+                KafkaJobClient client = new KafkaJobClient(services.kafkaBootstrap())) {
             storage.ensureBucket();
             // a long input (5 minutes at 96 kHz) so the first worker is surely mid-job when it dies
             Path in = dir.resolve("long.wav");
@@ -86,7 +78,7 @@ class KilledWorkerIT {
                     List.of(new DeliverableSpec("out.flac", "flac", 48_000, "16", TargetSpec.named("spotify"))), null, null, null,
                     Instant.now().toString());
 
-            first = worker("first", kafka, s3, dir);
+            first = worker("first", services, dir);
             client.submit(job);
             long end = System.currentTimeMillis() + 60_000;
             while (System.currentTimeMillis() < end && client.events().stream()
@@ -101,7 +93,7 @@ class KilledWorkerIT {
                     "the first worker took the job");
             first.destroyForcibly().waitFor();
 
-            second = worker("second", kafka, s3, dir);
+            second = worker("second", services, dir);
             JobEvent done = client.awaitFinal(job.jobId(), Duration.ofSeconds(240));
             assertEquals(JobEvent.Type.SUCCEEDED, done.type(), String.valueOf(done.error()));
             assertTrue(done.workerId().startsWith("second"), "finished by the second worker: " + done.workerId());

@@ -20,9 +20,8 @@ import dev.mixdown.jobs.contracts.TargetSpec;
 import dev.mixdown.jobs.contracts.Topics;
 import dev.mixdown.jobs.storage.ObjectStorage;
 import dev.mixdown.jobs.worker.WorkerRuntime;
-import dev.mixdown.local.EmbeddedKafka;
-import dev.mixdown.local.EmbeddedS3;
 import dev.mixdown.local.KafkaJobClient;
+import dev.mixdown.local.TestServices;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -38,13 +37,12 @@ import org.junit.jupiter.api.TestInstance;
 
 /** The master worker against a real Kafka broker (KRaft) and S3Proxy, spoken to with the MinIO SDK. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@DisplayName("Master worker on real Kafka and S3")
+@DisplayName("Master worker on real Kafka and S3 (containers with Docker, embedded without)")
 class MasterWorkerIT {
     static final String TENANT = "acme";
 
     Path dir;
-    EmbeddedKafka kafka;
-    EmbeddedS3 s3;
+    TestServices services;
     ObjectStorage storage;
     KafkaJobClient client;
 
@@ -57,26 +55,24 @@ class MasterWorkerIT {
     @BeforeAll
     void start() throws Exception {
         dir = Files.createTempDirectory("mixdown-master-it-");
-        kafka = new EmbeddedKafka(dir.resolve("kafka"), freePort(), freePort(), 2).start();
-        s3 = new EmbeddedS3(dir.resolve("s3"), freePort(), "mixdown", "mixdown-secret").start();
-        storage = new ObjectStorage(s3.endpoint(), s3.accessKey(), s3.secretKey(), "mixdown");
+        services = TestServices.start(dir, false);
+        storage = new ObjectStorage(services.s3Endpoint(), services.s3AccessKey(), services.s3SecretKey(), "mixdown");
         storage.ensureBucket();
-        client = new KafkaJobClient(kafka.bootstrapServers());
+        client = new KafkaJobClient(services.kafkaBootstrap());
     }
 
     @AfterAll
     void stop() throws Exception {
         client.close();
         storage.close();
-        s3.close();
-        kafka.close();
+        services.close();
         try (var files = Files.walk(dir)) {
             files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
     }
 
     private WorkerRuntime worker(String id, ObjectStorage store, int maxAttempts) {
-        return new WorkerRuntime(new WorkerRuntime.Config(kafka.bootstrapServers(), "master-workers", JobKind.MASTER, id, maxAttempts,
+        return new WorkerRuntime(new WorkerRuntime.Config(services.kafkaBootstrap(), "master-workers", JobKind.MASTER, id, maxAttempts,
                 Duration.ofMinutes(5), Duration.ofSeconds(30), Duration.ofMillis(200), Duration.ofSeconds(2), dir.resolve("work-" + id)),
                 new MasterJobProcessor(), store);
     }

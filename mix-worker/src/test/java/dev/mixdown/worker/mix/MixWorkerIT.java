@@ -18,11 +18,9 @@ import dev.mixdown.jobs.contracts.StemInput;
 import dev.mixdown.jobs.contracts.TargetSpec;
 import dev.mixdown.jobs.storage.ObjectStorage;
 import dev.mixdown.jobs.worker.WorkerRuntime;
-import dev.mixdown.local.EmbeddedKafka;
-import dev.mixdown.local.EmbeddedS3;
 import dev.mixdown.local.KafkaJobClient;
+import dev.mixdown.local.TestServices;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -38,11 +36,6 @@ import org.junit.jupiter.api.Test;
 class MixWorkerIT {
     static final String TENANT = "acme";
 
-    static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
-    }
 
     private static String stem(ObjectStorage storage, Path dir, String upload, String name, IntToDoubleFunction signal) throws IOException {
         int rate = 44_100;
@@ -64,10 +57,9 @@ class MixWorkerIT {
     @DisplayName("a mix job chained into mastering reaches SUCCEEDED with its master and report, on target")
     void mixChainedIntoMaster() throws Exception {
         Path dir = Files.createTempDirectory("mixdown-mix-it-");
-        try (EmbeddedKafka kafka = new EmbeddedKafka(dir.resolve("kafka"), freePort(), freePort(), 2).start();
-                EmbeddedS3 s3 = new EmbeddedS3(dir.resolve("s3"), freePort(), "mixdown", "mixdown-secret").start();
-                ObjectStorage storage = new ObjectStorage(s3.endpoint(), s3.accessKey(), s3.secretKey(), "mixdown");
-                KafkaJobClient client = new KafkaJobClient(kafka.bootstrapServers())) {
+        try (TestServices services = TestServices.start(dir, false);
+                ObjectStorage storage = new ObjectStorage(services.s3Endpoint(), services.s3AccessKey(), services.s3SecretKey(), "mixdown");
+                KafkaJobClient client = new KafkaJobClient(services.kafkaBootstrap())) {
             storage.ensureBucket();
             String upload = UUID.randomUUID().toString();
             List<StemInput> stems = List.of(
@@ -82,7 +74,7 @@ class MixWorkerIT {
                     Lane.INTERACTIVE, 1, null, stems,
                     List.of(new DeliverableSpec("spotify.wav", "wav", 44_100, "24", TargetSpec.named("spotify"))), null, null, null,
                     Instant.now().toString());
-            WorkerRuntime worker = new WorkerRuntime(new WorkerRuntime.Config(kafka.bootstrapServers(), "mix-workers", JobKind.MIX,
+            WorkerRuntime worker = new WorkerRuntime(new WorkerRuntime.Config(services.kafkaBootstrap(), "mix-workers", JobKind.MIX,
                     "mix-1", 3, Duration.ofMinutes(5), Duration.ofSeconds(30), Duration.ofMillis(200), Duration.ofSeconds(2),
                     dir.resolve("work")), new MixJobProcessor(), storage);
             Thread t = new Thread(worker, "mix-worker");
