@@ -44,34 +44,63 @@ public final class WorkerLauncher {
         run(kind, processors, System.getenv());
     }
 
-    /** Liveness: every slot's loop is running. Readiness: live and not draining. */
-    private static void health(int port, List<WorkerRuntime> runtimes, List<Thread> threads) {
-        try {
-            com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress(port), 0);
-            server.createContext("/health/live", ex -> {
-                boolean live = threads.stream().allMatch(Thread::isAlive);
-                respond(ex, live);
-            });
-            server.createContext("/health/ready", ex -> {
-                boolean ready = threads.stream().allMatch(Thread::isAlive) && runtimes.stream().noneMatch(WorkerRuntime::isStopping);
-                respond(ex, ready);
-            });
-            server.setExecutor(null);
-            server.start();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("cannot serve health on port " + port, e);
+    /** A started worker process's slots: liveness, readiness, drain. */
+    public static final class Running {
+        private final String id;
+        private final List<WorkerRuntime> runtimes;
+        private final List<Thread> threads;
+        private final Duration drain;
+
+        Running(String id, List<WorkerRuntime> runtimes, List<Thread> threads, Duration drain) {
+            this.id = id;
+            this.runtimes = runtimes;
+            this.threads = threads;
+            this.drain = drain;
+        }
+
+        /** Every slot's loop is running. */
+        public boolean live() {
+            return threads.stream().allMatch(Thread::isAlive);
+        }
+
+        /** Jobs this process has finished (succeeded or failed for good) across its slots. */
+        public long jobsDone() {
+            return runtimes.stream().mapToLong(WorkerRuntime::jobsDone).sum();
+        }
+
+        /** How many jobs this process runs at once. */
+        public int slots() {
+            return runtimes.size();
+        }
+
+        /** Live and not draining. */
+        public boolean ready() {
+            return live() && runtimes.stream().noneMatch(WorkerRuntime::isStopping);
+        }
+
+        /** Asks every slot to drain, and waits for them (running jobs finish or are handed back). */
+        public void drain() {
+            LOG.info("{}: draining {} slot(s), up to {}", id, runtimes.size(), drain);
+            runtimes.forEach(WorkerRuntime::stop);
+            for (Thread t : threads) {
+                try {
+                    t.join(drain.toMillis() + 10_000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+
+        void join() throws InterruptedException {
+            for (Thread t : threads) {
+                t.join();
+            }
         }
     }
 
-    private static void respond(com.sun.net.httpserver.HttpExchange ex, boolean up) throws java.io.IOException {
-        byte[] body = (up ? "{\"status\":\"UP\"}" : "{\"status\":\"DOWN\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        ex.getResponseHeaders().add("Content-Type", "application/json");
-        ex.sendResponseHeaders(up ? 200 : 503, body.length);
-        ex.getResponseBody().write(body);
-        ex.close();
-    }
-
-    static void run(JobKind kind, Supplier<JobProcessor> processors, Map<String, String> env) throws InterruptedException {
+    /** Starts the slots configured in {@code env} and returns at once. */
+    public static Running start(JobKind kind, Supplier<JobProcessor> processors, Map<String, String> env) {
         String id = env.getOrDefault("MIXDOWN_WORKER_ID", kind.id() + "-" + ProcessHandle.current().pid());
         int slots = Integer.parseInt(env.getOrDefault("MIXDOWN_WORKER_SLOTS", "1"));
         Duration drain = Duration.ofSeconds(Long.parseLong(env.getOrDefault("MIXDOWN_DRAIN_TIMEOUT_SECONDS", "60")));
@@ -91,28 +120,41 @@ public final class WorkerLauncher {
                     Duration.ofMillis(Long.parseLong(env.getOrDefault("MIXDOWN_SESSION_TIMEOUT_MS", "45000"))));
             WorkerRuntime runtime = new WorkerRuntime(config, processors.get(), storage);
             runtimes.add(runtime);
-            Thread t = new Thread(runtime, config.workerId());
-            threads.add(t);
+            threads.add(new Thread(runtime, config.workerId()));
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            LOG.info("{}: draining {} slot(s), up to {}", id, slots, drain);
-            runtimes.forEach(WorkerRuntime::stop);
-            for (Thread t : threads) {
-                try {
-                    t.join(drain.toMillis() + 10_000);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-        }, id + "-drain"));
         threads.forEach(Thread::start);
+        LOG.info("{}: {} worker with {} slot(s) started", id, kind.id(), slots);
+        return new Running(id, runtimes, threads, drain);
+    }
+
+    /** Liveness: every slot's loop is running. Readiness: live and not draining. */
+    private static void health(int port, Running running) {
+        try {
+            com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress(port), 0);
+            server.createContext("/health/live", ex -> respond(ex, running.live()));
+            server.createContext("/health/ready", ex -> respond(ex, running.ready()));
+            server.setExecutor(null);
+            server.start();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot serve health on port " + port, e);
+        }
+    }
+
+    private static void respond(com.sun.net.httpserver.HttpExchange ex, boolean up) throws java.io.IOException {
+        byte[] body = (up ? "{\"status\":\"UP\"}" : "{\"status\":\"DOWN\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        ex.getResponseHeaders().add("Content-Type", "application/json");
+        ex.sendResponseHeaders(up ? 200 : 503, body.length);
+        ex.getResponseBody().write(body);
+        ex.close();
+    }
+
+    static void run(JobKind kind, Supplier<JobProcessor> processors, Map<String, String> env) throws InterruptedException {
+        Running running = start(kind, processors, env);
+        Runtime.getRuntime().addShutdownHook(new Thread(running::drain, "drain"));
         int healthPort = Integer.parseInt(env.getOrDefault("MIXDOWN_HEALTH_PORT", "0"));
         if (healthPort > 0) {
-            health(healthPort, runtimes, threads);
+            health(healthPort, running);
         }
-        LOG.info("{}: {} worker with {} slot(s) started", id, kind.id(), slots);
-        for (Thread t : threads) {
-            t.join();
-        }
+        running.join();
     }
 }

@@ -97,10 +97,10 @@ public final class LocalClusterMain {
         waitFor("gateway", () -> healthy(layout.gatewayUrl() + "/q/health/ready"), gateway, layout);
 
         for (int i = 1; i <= mixWorkers; i++) {
-            members.add(worker(layout, java, root.resolve("mix-worker/target/mix-worker.jar"), "mix-worker-" + i, env));
+            members.add(worker(layout, java, root.resolve("mix-worker/target/quarkus-app/quarkus-run.jar"), "mix-worker-" + i, env));
         }
         for (int i = 1; i <= masterWorkers; i++) {
-            members.add(worker(layout, java, root.resolve("master-worker/target/master-worker.jar"), "master-worker-" + i, env));
+            members.add(worker(layout, java, root.resolve("master-worker/target/quarkus-app/quarkus-run.jar"), "master-worker-" + i, env));
         }
         write(layout, members);
         System.out.println(layout.gatewayUrl());

@@ -34,7 +34,7 @@ class KilledWorkerIT {
 
 
     private static Process worker(String id, TestServices services, Path dir) throws IOException {
-        Path jar = Path.of("target/master-worker.jar").toAbsolutePath();
+        Path jar = Path.of("target/quarkus-app/quarkus-run.jar").toAbsolutePath();
         ProcessBuilder pb = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-Xmx512m", "-jar", jar.toString());
         pb.environment().put("MIXDOWN_KAFKA_BOOTSTRAP", services.kafkaBootstrap());
         pb.environment().put("MIXDOWN_S3_ENDPOINT", services.s3Endpoint());
