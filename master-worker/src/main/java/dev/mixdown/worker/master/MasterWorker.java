@@ -1,25 +1,73 @@
 package dev.mixdown.worker.master;
 
 import dev.mixdown.jobs.contracts.JobKind;
-import dev.mixdown.jobs.worker.WorkerApplication;
+import dev.mixdown.jobs.worker.WorkerLauncher;
+import dev.mixdown.jobs.worker.WorkerMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Liveness;
+import org.eclipse.microprofile.health.Readiness;
 
 /**
- * The master worker process: its slots start with the application and drain on shutdown (SIGTERM);
- * health and metrics come from {@link WorkerApplication}. Configuration: the MIXDOWN_* variables
- * documented in {@link dev.mixdown.jobs.worker.WorkerLauncher}.
+ * The master worker process: its slots start with the application and drain on shutdown
+ * (SIGTERM); liveness and readiness follow the slots. Configuration: the MIXDOWN_* variables
+ * documented in {@link WorkerLauncher}.
  */
 @ApplicationScoped
-public class MasterWorker extends WorkerApplication {
+public class MasterWorker {
+    private volatile WorkerLauncher.Running running;
+
     void start(@Observes StartupEvent event, MeterRegistry metrics) {
-        startSlots(JobKind.MASTER, MasterJobProcessor::new, metrics);
+        running = WorkerLauncher.start(JobKind.MASTER, MasterJobProcessor::new, System.getenv());
+        WorkerMetrics.register(metrics, running, "master");
     }
 
     void stop(@Observes ShutdownEvent event) {
-        drainSlots();
+        if (running != null) {
+            running.drain();
+        }
+    }
+
+    boolean live() {
+        return running != null && running.live();
+    }
+
+    boolean ready() {
+        return running != null && running.ready();
+    }
+
+    @Liveness
+    @ApplicationScoped
+    static class Live implements HealthCheck {
+        private final MasterWorker worker;
+
+        Live(MasterWorker worker) {
+            this.worker = worker;
+        }
+
+        @Override
+        public HealthCheckResponse call() {
+            return HealthCheckResponse.named("worker slots running").status(worker.live()).build();
+        }
+    }
+
+    @Readiness
+    @ApplicationScoped
+    static class Ready implements HealthCheck {
+        private final MasterWorker worker;
+
+        Ready(MasterWorker worker) {
+            this.worker = worker;
+        }
+
+        @Override
+        public HealthCheckResponse call() {
+            return HealthCheckResponse.named("taking jobs").status(worker.ready()).build();
+        }
     }
 }
