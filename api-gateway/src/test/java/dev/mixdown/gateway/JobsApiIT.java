@@ -221,6 +221,13 @@ class JobsApiIT {
         assertEquals(batchId, again.path("id"), "a retried batch is the same batch");
         given().auth().oauth2(RealServices.KEY_A).get("/v1/jobs?batch=" + batchId).then().statusCode(200)
                 .body("size()", equalTo(2));
+        // several statuses at once (what a client follows: the unfinished ones); no worker runs here
+        given().auth().oauth2(RealServices.KEY_A).get("/v1/jobs?status=QUEUED,DISPATCHED,RUNNING&batch=" + batchId).then()
+                .statusCode(200).body("size()", equalTo(2));
+        given().auth().oauth2(RealServices.KEY_A).get("/v1/jobs?status=SUCCEEDED,FAILED&batch=" + batchId).then()
+                .statusCode(200).body("size()", equalTo(0));
+        given().auth().oauth2(RealServices.KEY_A).get("/v1/jobs?status=QUEUED,DONE").then().statusCode(400)
+                .body("code", equalTo("INVALID_REQUEST")).body("message", startsWith("unknown status DONE"));
 
         Map<String, Object> bad = Map.of("jobs", List.of(masterRequest(a, "spotify"), masterRequest(a, "nope")));
         given().auth().oauth2(RealServices.KEY_A).contentType(ContentType.JSON).body(bad).post("/v1/batches").then().statusCode(400)

@@ -42,16 +42,49 @@ final class ClusterClient {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(java.util.Map.of("files", names)))).build();
         JsonNode slots = send(req).get("files");
         java.util.List<String> keys = new java.util.ArrayList<>();
+        java.util.List<java.util.concurrent.Callable<Void>> puts = new java.util.ArrayList<>();
         for (int i = 0; i < files.size(); i++) {
             JsonNode slot = slots.get(i);
-            HttpResponse<Void> r = http.send(HttpRequest.newBuilder(URI.create(slot.get("url").asText())).timeout(Duration.ofMinutes(10))
-                    .PUT(HttpRequest.BodyPublishers.ofFile(files.get(i))).build(), HttpResponse.BodyHandlers.discarding());
-            if (r.statusCode() / 100 != 2) {
-                throw new IOException("upload of " + files.get(i) + " failed: the object store answered HTTP " + r.statusCode());
-            }
+            Path file = files.get(i);
             keys.add(slot.get("key").asText());
+            puts.add(() -> {
+                HttpResponse<Void> r = http.send(HttpRequest.newBuilder(URI.create(slot.get("url").asText())).timeout(Duration.ofMinutes(10))
+                        .PUT(HttpRequest.BodyPublishers.ofFile(file)).build(), HttpResponse.BodyHandlers.discarding());
+                if (r.statusCode() / 100 != 2) {
+                    throw new IOException("upload of " + file + " failed: the object store answered HTTP " + r.statusCode());
+                }
+                return null;
+            });
         }
+        inParallel(puts);
         return keys;
+    }
+
+    /** Transfers at once: a few streams keep both the client's and the store's cores busy. */
+    private static final int PARALLEL_TRANSFERS = 3;
+
+    /** Runs the calls a few at a time; throws the first failure (in list order) after all ended. */
+    static void inParallel(java.util.List<java.util.concurrent.Callable<Void>> calls) throws IOException, InterruptedException {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(Math.max(1, Math.min(calls.size(), PARALLEL_TRANSFERS)));
+        try {
+            Exception first = null;
+            for (java.util.concurrent.Future<Void> f : pool.invokeAll(calls)) {
+                try {
+                    f.get();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    first = first != null ? first : (Exception) (e.getCause() instanceof Exception c ? c : e);
+                }
+            }
+            if (first instanceof IOException io) {
+                throw io;
+            } else if (first instanceof RuntimeException re) {
+                throw re;
+            } else if (first != null) {
+                throw new IOException(first.getMessage(), first);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     /** Streams a file through the gateway into the store; returns its object key. */
@@ -83,9 +116,9 @@ final class ClusterClient {
         return send(req);
     }
 
-    /** The jobs of a batch, in one request. */
-    JsonNode batch(String batchId) throws IOException, InterruptedException {
-        return send(request("/v1/jobs?limit=1000&batch=" + batchId).GET().build());
+    /** The jobs of a batch that have not finished yet, in one request. */
+    JsonNode unfinished(String batchId) throws IOException, InterruptedException {
+        return send(request("/v1/jobs?limit=1000&status=QUEUED,DISPATCHED,RUNNING&batch=" + batchId).GET().build());
     }
 
     JsonNode job(String id) throws IOException, InterruptedException {

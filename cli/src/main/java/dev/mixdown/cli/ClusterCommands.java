@@ -14,19 +14,23 @@ final class ClusterCommands {
             description = {"Start the local cluster: a Kafka broker, S3Proxy and PostgreSQL, the gateway and the workers, as separate",
                 "JVMs; waits until all are healthy and prints the gateway URL. Jobs and files survive down and up with the same --data."})
     static final class Up implements Callable<Integer> {
-        @Option(names = "--mix-workers", defaultValue = "1", description = "Mix worker processes (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--mix-workers", defaultValue = "1", description = "Mix worker processes (default: ${DEFAULT-VALUE}; 0: mix jobs wait).")
         int mixWorkers;
 
-        @Option(names = "--master-workers", defaultValue = "1", description = "Master worker processes (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--master-workers", defaultValue = "1", description = "Master worker processes (default: ${DEFAULT-VALUE}; 0: master jobs wait).")
         int masterWorkers;
 
         @Option(names = "--data", paramLabel = "DIR", description = "Data folder (default: $MIXDOWN_DATA or mixdown-data in the project).")
         Path data;
 
+        @picocli.CommandLine.Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
         @Override
         public Integer call() throws Exception {
-            if (mixWorkers < 0 || masterWorkers < 0 || mixWorkers + masterWorkers == 0) {
-                System.err.println("mixdown up: at least one worker, please");
+            if (mixWorkers < 0 || masterWorkers < 0) {
+                spec.commandLine().getErr().println("mixdown up: worker counts cannot be negative (0 runs the gateway alone; jobs wait)");
+                spec.commandLine().getErr().flush();
                 return MixdownCli.EXIT_BAD_INPUT;
             }
             return LocalCluster.run("up", LocalCluster.root().toString(), LocalCluster.data(data).toString(),

@@ -165,7 +165,7 @@ final class DemoCommand implements Callable<Integer> {
             String id = client.create(body).get("id").asText();
             stdout.printf("Submitted mix job %s; following it:%n", id);
             stdout.flush();
-            var done = SubmitCommand.follow(client, List.of(new SubmitCommand.Submitted("demo", id, null)), null, stdout).get(0).job();
+            var done = SubmitCommand.follow(client, List.of(new SubmitCommand.Submitted("demo", id, null)), null, stdout, j -> { }).get(0).job();
             if (!"SUCCEEDED".equals(done.get("status").asText())) {
                 err.println("mixdown demo: the job " + done.get("status").asText() + ": " + done.path("error"));
                 err.flush();

@@ -12,6 +12,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -60,6 +64,7 @@ final class SubmitCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        ExecutorService downloads = Executors.newFixedThreadPool(2);
         try {
             if (master != null) {
                 DeliveryTarget.named(master);
@@ -68,11 +73,10 @@ final class SubmitCommand implements Callable<Integer> {
             ClusterClient client = new ClusterClient(gateway != null ? gateway : LocalCluster.gatewayUrl(dataDir), LocalCluster.apiKey(dataDir));
             // upload everything, then queue all jobs in one batch: one transaction, one request
             List<String> names = new ArrayList<>();
-            List<Map<String, Object>> bodies = new ArrayList<>();
             for (Path p : paths) {
                 names.add(p.getFileName().toString().replaceFirst("\\.[A-Za-z0-9]+$", ""));
-                bodies.add(body(client, p));
             }
+            List<Map<String, Object>> bodies = bodies(client);
             List<Submitted> jobs = new ArrayList<>();
             String batchId = null;
             if (bodies.size() == 1) {
@@ -98,7 +102,10 @@ final class SubmitCommand implements Callable<Integer> {
                 }
                 return 0;
             }
-            List<Submitted> done = follow(client, jobs, batchId, json ? null : stdout);
+            // each job's files come down as soon as it finishes, while the others still run
+            Map<String, Future<List<Map<String, Object>>>> fetched = new LinkedHashMap<>();
+            List<Submitted> done = follow(client, jobs, batchId, json ? null : stdout,
+                    j -> fetched.put(j.id(), downloads.submit(() -> fetch(client, j))));
             List<Map<String, Object>> results = new ArrayList<>();
             boolean allOk = true;
             for (Submitted j : done) {
@@ -106,27 +113,15 @@ final class SubmitCommand implements Callable<Integer> {
                 r.put("name", j.name());
                 r.put("id", j.id());
                 r.put("status", j.job().get("status").asText());
-                boolean ok = "SUCCEEDED".equals(j.job().get("status").asText());
-                allOk &= ok;
-                Path folder = out.resolve(j.name() + "-" + j.id().substring(0, 8));
-                List<Map<String, Object>> files = new ArrayList<>();
-                if (ok) {
-                    for (JsonNode o : j.job().get("outputs")) {
-                        Path f = folder.resolve(o.get("name").asText());
-                        client.download(o.get("url").asText(), f);
-                        Map<String, Object> file = new LinkedHashMap<>();
-                        file.put("file", f.toString());
-                        file.put("integratedLufs", o.path("integratedLufs").isNumber() ? o.get("integratedLufs").asDouble() : null);
-                        file.put("truePeakDbtp", o.path("truePeakDbtp").isNumber() ? o.get("truePeakDbtp").asDouble() : null);
-                        files.add(file);
-                    }
-                    if (j.job().hasNonNull("reportUrl")) {
-                        client.download(j.job().get("reportUrl").asText(), folder.resolve("report.json"));
-                    }
-                } else {
+                allOk &= "SUCCEEDED".equals(j.job().get("status").asText());
+                try {
+                    r.put("outputs", fetched.get(j.id()).get());
+                } catch (ExecutionException e) {
+                    throw e.getCause() instanceof Exception c ? c : e;
+                }
+                if (!"SUCCEEDED".equals(j.job().get("status").asText())) {
                     r.put("error", j.job().path("error"));
                 }
-                r.put("outputs", files);
                 results.add(r);
             }
             if (json) {
@@ -155,53 +150,126 @@ final class SubmitCommand implements Callable<Integer> {
                     + (e.getCause() != null ? " (" + e.getCause() + ")" : ""));
             err.flush();
             return 1;
+        } finally {
+            downloads.shutdownNow();
         }
     }
 
-    /** Uploads what a path needs and returns the job request for it. */
-    private Map<String, Object> body(ClusterClient client, Path p) throws Exception {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("lane", lane);
-        if (Files.isDirectory(p)) {
-            List<Map<String, Object>> stems = new ArrayList<>();
-            for (String key : client.uploadDirect(MixCommand.expand(List.of(p)))) {
-                stems.add(Map.of("key", key));
-            }
-            body.put("kind", "mix");
-            body.put("stems", stems);
-            if (master != null) {
-                body.put("deliverables", List.of(deliverable(master)));
-            }
-        } else if (Files.isRegularFile(p)) {
-            body.put("kind", "master");
-            body.put("input", client.uploadDirect(List.of(p)).get(0));
-            body.put("deliverables", List.of(deliverable(master != null ? master : "spotify")));
-        } else {
-            throw new IllegalArgumentException(p + ": no such file or folder");
+    /** Downloads a finished job's files and report into its folder under --out; answers what was written. */
+    private List<Map<String, Object>> fetch(ClusterClient client, Submitted j) throws Exception {
+        List<Map<String, Object>> files = new ArrayList<>();
+        if (!"SUCCEEDED".equals(j.job().get("status").asText())) {
+            return files;
         }
-        return body;
+        Path folder = out.resolve(j.name() + "-" + j.id().substring(0, 8));
+        for (JsonNode o : j.job().get("outputs")) {
+            Path f = folder.resolve(o.get("name").asText());
+            client.download(o.get("url").asText(), f);
+            Map<String, Object> file = new LinkedHashMap<>();
+            file.put("file", f.toString());
+            file.put("integratedLufs", o.path("integratedLufs").isNumber() ? o.get("integratedLufs").asDouble() : null);
+            file.put("truePeakDbtp", o.path("truePeakDbtp").isNumber() ? o.get("truePeakDbtp").asDouble() : null);
+            files.add(file);
+        }
+        if (j.job().hasNonNull("reportUrl")) {
+            client.download(j.job().get("reportUrl").asText(), folder.resolve("report.json"));
+        }
+        return files;
+    }
+
+    /**
+     * Uploads what every path needs and answers the job requests, in path order. Files travel
+     * together (a few at a time) in as few uploads as their names allow: names are unique within
+     * one upload.
+     */
+    private List<Map<String, Object>> bodies(ClusterClient client) throws Exception {
+        List<List<Path>> filesOf = new ArrayList<>();
+        for (Path p : paths) {
+            if (Files.isDirectory(p)) {
+                filesOf.add(MixCommand.expand(List.of(p)));
+            } else if (Files.isRegularFile(p)) {
+                filesOf.add(List.of(p));
+            } else {
+                throw new IllegalArgumentException(p + ": no such file or folder");
+            }
+        }
+        Map<Path, String> keyOf = new java.util.HashMap<>();
+        List<Path> group = new ArrayList<>();
+        java.util.Set<String> groupNames = new java.util.HashSet<>();
+        for (List<Path> files : filesOf) {
+            boolean clash = files.stream().anyMatch(f -> groupNames.contains(f.getFileName().toString()));
+            if (clash) {
+                upload(client, group, keyOf);
+                group.clear();
+                groupNames.clear();
+            }
+            group.addAll(files);
+            files.forEach(f -> groupNames.add(f.getFileName().toString()));
+        }
+        upload(client, group, keyOf);
+        List<Map<String, Object>> bodies = new ArrayList<>();
+        for (int i = 0; i < paths.size(); i++) {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("lane", lane);
+            if (Files.isDirectory(paths.get(i))) {
+                body.put("kind", "mix");
+                body.put("stems", filesOf.get(i).stream().map(f -> Map.of("key", keyOf.get(f))).toList());
+                if (master != null) {
+                    body.put("deliverables", List.of(deliverable(master)));
+                }
+            } else {
+                body.put("kind", "master");
+                body.put("input", keyOf.get(filesOf.get(i).get(0)));
+                body.put("deliverables", List.of(deliverable(master != null ? master : "spotify")));
+            }
+            bodies.add(body);
+        }
+        return bodies;
+    }
+
+    private static void upload(ClusterClient client, List<Path> files, Map<Path, String> keyOf) throws Exception {
+        if (files.isEmpty()) {
+            return;
+        }
+        List<String> keys = client.uploadDirect(files);
+        for (int i = 0; i < files.size(); i++) {
+            keyOf.put(files.get(i), keys.get(i));
+        }
     }
 
     private static Map<String, Object> deliverable(String target) {
         return Map.of("name", target + ".wav", "format", "wav", "bits", "24", "target", Map.of("name", target));
     }
 
-    /** Polls until every job is finished (a batch in one request per round), printing each change of status or stage. */
-    static List<Submitted> follow(ClusterClient client, List<Submitted> jobs, String batchId, PrintWriter progress) throws Exception {
+    /** How often the jobs are asked for while they run. */
+    private static final long POLL_MILLIS = 200;
+
+    /**
+     * Polls until every job is finished (a batch in one request per round), printing each change
+     * of status or stage, and calls {@code onFinished} once for each job as it ends.
+     */
+    static List<Submitted> follow(ClusterClient client, List<Submitted> jobs, String batchId, PrintWriter progress,
+            java.util.function.Consumer<Submitted> onFinished) throws Exception {
         List<Submitted> current = new ArrayList<>(jobs);
         Map<String, String> last = new LinkedHashMap<>();
+        java.util.Set<String> finished = new java.util.HashSet<>();
         while (true) {
             boolean allDone = true;
+            // a batch's unfinished jobs in one request; a job that left that list is asked for once, finished
             Map<String, JsonNode> byId = new LinkedHashMap<>();
             if (batchId != null) {
-                for (JsonNode j : client.batch(batchId)) {
+                for (JsonNode j : client.unfinished(batchId)) {
                     byId.put(j.get("id").asText(), j);
                 }
             }
             for (int i = 0; i < current.size(); i++) {
                 Submitted s = current.get(i);
+                if (finished.contains(s.id())) {
+                    continue;
+                }
                 JsonNode job = byId.containsKey(s.id()) ? byId.get(s.id()) : client.job(s.id());
-                current.set(i, new Submitted(s.name(), s.id(), job));
+                Submitted now = new Submitted(s.name(), s.id(), job);
+                current.set(i, now);
                 String status = job.get("status").asText();
                 String line = String.format("%-20s %-10s %5.1f %% %s", s.name(), status, job.path("progress").asDouble(0),
                         job.path("stage").asText(""));
@@ -210,12 +278,17 @@ final class SubmitCommand implements Callable<Integer> {
                     progress.flush();
                     last.put(s.id(), line);
                 }
-                allDone &= status.equals("SUCCEEDED") || status.equals("FAILED") || status.equals("CANCELLED");
+                if (status.equals("SUCCEEDED") || status.equals("FAILED") || status.equals("CANCELLED")) {
+                    finished.add(s.id());
+                    onFinished.accept(now);
+                } else {
+                    allDone = false;
+                }
             }
             if (allDone) {
                 return current;
             }
-            Thread.sleep(400);
+            Thread.sleep(POLL_MILLIS);
         }
     }
 }

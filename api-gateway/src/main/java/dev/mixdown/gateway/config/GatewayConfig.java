@@ -42,8 +42,12 @@ public interface GatewayConfig {
     }
 
     interface Dispatcher {
-        /** How often the outbox is polled when it was empty. */
-        @WithDefault("200")
+        /**
+         * How often an idle dispatcher looks at the outbox. A job created through this gateway
+         * wakes it at once (after the commit); the poll picks up what other replicas left and
+         * retries after a failed round.
+         */
+        @WithDefault("1000")
         long intervalMillis();
 
         /** Rows claimed per round. */

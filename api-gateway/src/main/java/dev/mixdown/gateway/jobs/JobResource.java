@@ -53,7 +53,7 @@ public class JobResource {
         return jobs.view(jobs.get(tenant.id(), id), config.storage().urlSeconds());
     }
 
-    /** Lists the tenant's jobs, newest first; filter by status and batch. */
+    /** Lists the tenant's jobs, newest first; filter by status (one, or several separated by commas) and batch. */
     @GET
     public List<JobView> list(@QueryParam("status") String status, @QueryParam("batch") UUID batch,
             @QueryParam("limit") @DefaultValue("100") int limit) {

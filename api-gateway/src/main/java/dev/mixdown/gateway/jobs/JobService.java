@@ -36,6 +36,9 @@ public class JobService {
     @Inject
     ObjectStorage storage;
 
+    @Inject
+    jakarta.enterprise.event.Event<dev.mixdown.gateway.outbox.OutboxWritten> outboxWritten;
+
     /**
      * Validates, then inserts the job (QUEUED) and its outbox row in one transaction. A retried
      * request with the same idempotency key returns the job the first one created.
@@ -133,6 +136,7 @@ public class JobService {
         out.topic = message.topic();
         out.payload = job.request;
         em.persist(out);
+        outboxWritten.fire(new dev.mixdown.gateway.outbox.OutboxWritten());
         return job;
     }
 
@@ -208,19 +212,30 @@ public class JobService {
         return job;
     }
 
+    /**
+     * The tenant's jobs, newest first. {@code status} is one status or several separated by
+     * commas ({@code QUEUED,RUNNING}); null for all.
+     */
     public List<JobEntity> list(String tenantId, String status, UUID batch, int limit) {
-        String q = "from JobEntity where tenantId = :t" + (status == null ? "" : " and status = :s")
+        List<JobStatus> statuses = new java.util.ArrayList<>();
+        if (status != null) {
+            for (String s : status.split(",")) {
+                try {
+                    statuses.add(JobStatus.valueOf(s.trim().toUpperCase(Locale.ROOT)));
+                } catch (IllegalArgumentException e) {
+                    throw ApiException.invalid("INVALID_REQUEST", "unknown status " + s.trim() + " (one of "
+                            + java.util.Arrays.toString(JobStatus.values()) + ")");
+                }
+            }
+        }
+        String q = "from JobEntity where tenantId = :t" + (statuses.isEmpty() ? "" : " and status in :s")
                 + (batch == null ? "" : " and batchId = :b") + " order by createdAt desc";
         var query = em.createQuery(q, JobEntity.class).setParameter("t", tenantId).setMaxResults(Math.min(Math.max(limit, 1), 1000));
         if (batch != null) {
             query.setParameter("b", batch);
         }
-        if (status != null) {
-            try {
-                query.setParameter("s", JobStatus.valueOf(status.toUpperCase(Locale.ROOT)));
-            } catch (IllegalArgumentException e) {
-                throw ApiException.invalid("INVALID_REQUEST", "unknown status " + status);
-            }
+        if (!statuses.isEmpty()) {
+            query.setParameter("s", statuses);
         }
         return query.getResultList();
     }

@@ -35,6 +35,8 @@ public class OutboxDispatcher {
     private KafkaProducer<String, byte[]> producer;
     private Thread thread;
     private volatile boolean running;
+    /** A permit means: rows were committed since the last round. */
+    private final java.util.concurrent.Semaphore wakeups = new java.util.concurrent.Semaphore(0);
 
     void start(@Observes StartupEvent event) {
         Properties p = new Properties();
@@ -59,12 +61,20 @@ public class OutboxDispatcher {
         }
     }
 
+    /** Rows were committed: start a round now rather than at the next interval. */
+    void wake(@Observes(during = jakarta.enterprise.event.TransactionPhase.AFTER_SUCCESS) OutboxWritten written) {
+        if (wakeups.availablePermits() == 0) {
+            wakeups.release();
+        }
+    }
+
     private void loop() {
         while (running) {
             try {
                 int sent = claims.dispatchBatch(config.dispatcher().batch(), config.dispatcher().perTenantInFlight(), this::publish);
                 if (sent == 0) {
-                    Thread.sleep(config.dispatcher().intervalMillis());
+                    wakeups.tryAcquire(config.dispatcher().intervalMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+                    wakeups.drainPermits();
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

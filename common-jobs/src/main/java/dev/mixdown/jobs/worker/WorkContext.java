@@ -4,6 +4,7 @@ import dev.mixdown.jobs.contracts.JobMessage;
 import dev.mixdown.jobs.contracts.ObjectKeys;
 import dev.mixdown.jobs.storage.ObjectStorage;
 import java.nio.file.Path;
+import java.util.List;
 
 /** What a processor may touch while it works on one job. */
 public final class WorkContext {
@@ -62,9 +63,8 @@ public final class WorkContext {
             return;
         }
         try (var pngs = java.nio.file.Files.list(dir)) {
-            for (Path png : pngs.filter(f -> f.toString().endsWith(".png")).sorted().toList()) {
-                storage.upload(png, outputKey(prefix + png.getFileName()));
-            }
+            List<Path> files = pngs.filter(f -> f.toString().endsWith(".png")).sorted().toList();
+            storage.uploadAll(files, files.stream().map(png -> outputKey(prefix + png.getFileName())).toList());
         } catch (java.io.IOException e) {
             throw new JobException(JobException.INTERNAL, "local disk: " + e.getMessage(), true, e);
         }

@@ -12,9 +12,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Starts a worker process: {@code slots} runtimes of one job kind sharing a consumer group, and a
- * shutdown hook that drains them on SIGTERM. Configuration comes from the environment, each
- * variable with a documented default:
+ * Starts a worker process's slots: {@code slots} runtimes of one job kind sharing a consumer group;
+ * the worker application drains them on shutdown (SIGTERM). Configuration comes from the
+ * environment, each variable with a documented default:
  *
  * <pre>
  * MIXDOWN_KAFKA_BOOTSTRAP        localhost:9092
@@ -31,17 +31,13 @@ import org.slf4j.LoggerFactory;
  * MIXDOWN_BACKOFF_MAX_MILLIS     30000
  * MIXDOWN_WORK_DIR               {java.io.tmpdir}/mixdown-worker
  * MIXDOWN_SESSION_TIMEOUT_MS     45000  how soon a crashed worker's jobs go to another worker
- * MIXDOWN_HEALTH_PORT            0      port of /health/live and /health/ready (0: no health server)
+ * MIXDOWN_HEALTH_PORT            0      port of the application's /q/health and /q/metrics (0: any free port)
  * </pre>
  */
 public final class WorkerLauncher {
     private static final Logger LOG = LoggerFactory.getLogger(WorkerLauncher.class);
 
     private WorkerLauncher() {
-    }
-
-    public static void run(JobKind kind, Supplier<JobProcessor> processors) throws InterruptedException {
-        run(kind, processors, System.getenv());
     }
 
     /** A started worker process's slots: liveness, readiness, drain. */
@@ -92,15 +88,11 @@ public final class WorkerLauncher {
             }
         }
 
-        void join() throws InterruptedException {
-            for (Thread t : threads) {
-                t.join();
-            }
-        }
     }
 
     /** Starts the slots configured in {@code env} and returns at once. */
-    public static Running start(JobKind kind, Supplier<JobProcessor> processors, Map<String, String> env) {
+    public static Running start(JobKind kind, Supplier<JobProcessor> processors, Map<String, String> env,
+            io.micrometer.core.instrument.MeterRegistry metrics) {
         String id = env.getOrDefault("MIXDOWN_WORKER_ID", kind.id() + "-" + ProcessHandle.current().pid());
         int slots = Integer.parseInt(env.getOrDefault("MIXDOWN_WORKER_SLOTS", "1"));
         Duration drain = Duration.ofSeconds(Long.parseLong(env.getOrDefault("MIXDOWN_DRAIN_TIMEOUT_SECONDS", "60")));
@@ -118,43 +110,12 @@ public final class WorkerLauncher {
                     Duration.ofMillis(Long.parseLong(env.getOrDefault("MIXDOWN_BACKOFF_MAX_MILLIS", "30000"))),
                     Path.of(env.getOrDefault("MIXDOWN_WORK_DIR", System.getProperty("java.io.tmpdir") + "/mixdown-worker")),
                     Duration.ofMillis(Long.parseLong(env.getOrDefault("MIXDOWN_SESSION_TIMEOUT_MS", "45000"))));
-            WorkerRuntime runtime = new WorkerRuntime(config, processors.get(), storage);
+            WorkerRuntime runtime = new WorkerRuntime(config, processors.get(), storage, metrics);
             runtimes.add(runtime);
             threads.add(new Thread(runtime, config.workerId()));
         }
         threads.forEach(Thread::start);
         LOG.info("{}: {} worker with {} slot(s) started", id, kind.id(), slots);
         return new Running(id, runtimes, threads, drain);
-    }
-
-    /** Liveness: every slot's loop is running. Readiness: live and not draining. */
-    private static void health(int port, Running running) {
-        try {
-            com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress(port), 0);
-            server.createContext("/health/live", ex -> respond(ex, running.live()));
-            server.createContext("/health/ready", ex -> respond(ex, running.ready()));
-            server.setExecutor(null);
-            server.start();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("cannot serve health on port " + port, e);
-        }
-    }
-
-    private static void respond(com.sun.net.httpserver.HttpExchange ex, boolean up) throws java.io.IOException {
-        byte[] body = (up ? "{\"status\":\"UP\"}" : "{\"status\":\"DOWN\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        ex.getResponseHeaders().add("Content-Type", "application/json");
-        ex.sendResponseHeaders(up ? 200 : 503, body.length);
-        ex.getResponseBody().write(body);
-        ex.close();
-    }
-
-    static void run(JobKind kind, Supplier<JobProcessor> processors, Map<String, String> env) throws InterruptedException {
-        Running running = start(kind, processors, env);
-        Runtime.getRuntime().addShutdownHook(new Thread(running::drain, "drain"));
-        int healthPort = Integer.parseInt(env.getOrDefault("MIXDOWN_HEALTH_PORT", "0"));
-        if (healthPort > 0) {
-            health(healthPort, running);
-        }
-        running.join();
     }
 }

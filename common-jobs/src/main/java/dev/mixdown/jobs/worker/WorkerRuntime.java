@@ -28,6 +28,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.consumer.CommitFailedException;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
@@ -97,12 +100,25 @@ public final class WorkerRuntime implements Runnable, AutoCloseable {
     private final KafkaProducer<String, byte[]> producer;
     private final ExecutorService jobThread;
     private final List<ConsumerRecord<String, byte[]>> pending = new ArrayList<>();
+    /** Offsets of finished jobs whose commit met a rebalance; committed once the group is stable. */
+    private final Map<TopicPartition, OffsetAndMetadata> uncommitted = new java.util.HashMap<>();
     private volatile boolean stopping;
     private volatile boolean stopped;
     private final AtomicLong jobsDone = new AtomicLong();
+    private final MeterRegistry metrics;
 
+    /** A runtime whose meters stay private (tests, tools). */
     public WorkerRuntime(Config config, JobProcessor processor, ObjectStorage storage) {
+        this(config, processor, storage, new SimpleMeterRegistry());
+    }
+
+    /**
+     * @param metrics where each job's time is recorded: {@code mixdown.worker.job.duration} (running,
+     *                tagged with kind and outcome) and {@code mixdown.worker.job.queued} (from publish to start)
+     */
+    public WorkerRuntime(Config config, JobProcessor processor, ObjectStorage storage, MeterRegistry metrics) {
         this.config = config;
+        this.metrics = metrics;
         this.processor = processor;
         this.storage = storage;
         Properties c = new Properties();
@@ -113,7 +129,9 @@ public final class WorkerRuntime implements Runnable, AutoCloseable {
         c.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "10");
         c.put(ConsumerConfig.CLIENT_ID_CONFIG, config.workerId());
         c.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, String.valueOf(config.sessionTimeout().toMillis()));
-        c.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, String.valueOf(Math.max(500, config.sessionTimeout().toMillis() / 3)));
+        // a busy worker learns of a rebalance (a worker joined) at its next heartbeat: keep that short,
+        // or the newcomer idles for a third of the session timeout before it gets any partitions
+        c.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, String.valueOf(Math.max(100, Math.min(1_000, config.sessionTimeout().toMillis() / 3))));
         // only the partitions that move are revoked when workers come and go
         c.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, CooperativeStickyAssignor.class.getName());
         this.consumer = new KafkaConsumer<>(c, new StringDeserializer(), new ByteArrayDeserializer());
@@ -155,8 +173,19 @@ public final class WorkerRuntime implements Runnable, AutoCloseable {
         consumer.subscribe(topics, new ConsumerRebalanceListener() {
             @Override
             public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-                // records fetched but not started go back to whoever owns the partition next
+                // records fetched but not started go back to whoever owns the partition next;
+                // finished jobs of those partitions are committed while this worker still owns them
                 pending.removeIf(r -> partitions.contains(new TopicPartition(r.topic(), r.partition())));
+                Map<TopicPartition, OffsetAndMetadata> leaving = new java.util.HashMap<>(uncommitted);
+                leaving.keySet().retainAll(partitions);
+                uncommitted.keySet().removeAll(partitions);
+                if (!leaving.isEmpty()) {
+                    try {
+                        consumer.commitSync(leaving);
+                    } catch (RuntimeException e) {
+                        LOG.warn("could not commit {} before giving the partitions up: {}", leaving, e.getMessage());
+                    }
+                }
             }
 
             @Override
@@ -168,6 +197,7 @@ public final class WorkerRuntime implements Runnable, AutoCloseable {
             while (!stopping) {
                 if (pending.isEmpty()) {
                     consumer.poll(POLL).forEach(pending::add);
+                    retryCommits();
                     // interactive before bulk; within a lane, in offset order per partition
                     pending.sort(Comparator.comparing((ConsumerRecord<String, byte[]> r) -> r.topic().endsWith(".bulk"))
                             .thenComparing(ConsumerRecord::partition).thenComparingLong(ConsumerRecord::offset));
@@ -181,6 +211,11 @@ public final class WorkerRuntime implements Runnable, AutoCloseable {
             LOG.error("worker {} stopped by an unexpected error", config.workerId(), e);
         } finally {
             jobThread.shutdownNow();
+            try {
+                retryCommits();
+            } catch (RuntimeException e) {
+                LOG.warn("could not commit {} on the way out: {}", uncommitted, e.getMessage());
+            }
             consumer.close(Duration.ofSeconds(5));
             producer.close(Duration.ofSeconds(5));
             stopped = true;
@@ -199,6 +234,9 @@ public final class WorkerRuntime implements Runnable, AutoCloseable {
             return;
         }
         Sequence seq = new Sequence(job);
+        long queuedMs = Math.max(0, System.currentTimeMillis() - record.timestamp());
+        Timer.builder("mixdown.worker.job.queued").description("Time from a job's publication to a worker starting it")
+                .tag("kind", config.kind().id()).register(metrics).record(Duration.ofMillis(queuedMs));
         send(Topics.EVENTS, job.jobId(), Json.write(seq.event(JobEvent.Type.STARTED, 0.0, "started", null, null, null)));
         Path workDir;
         try {
@@ -250,6 +288,12 @@ public final class WorkerRuntime implements Runnable, AutoCloseable {
         }
         deleteTree(workDir);
         consumer.resume(consumer.assignment());
+        long ranNanos = System.nanoTime() - started;
+        String outcome = handedBack ? "handed-back" : failure == null ? "succeeded" : failure.retryable() ? "retryable-failure" : "failed";
+        Timer.builder("mixdown.worker.job.duration").description("Time a worker spent on one job attempt, by outcome")
+                .tag("kind", config.kind().id()).tag("outcome", outcome).register(metrics).record(Duration.ofNanos(ranNanos));
+        LOG.info("job {} attempt {} {} in {} ms, {} ms after it was queued; stages: {}", job.jobId(), job.attempt(), outcome,
+                ranNanos / 1_000_000, queuedMs, seq.stageTimes(System.nanoTime()));
         if (handedBack) {
             LOG.info("job {} attempt {} handed back uncommitted at drain", job.jobId(), job.attempt());
             pending.clear();
@@ -303,12 +347,33 @@ public final class WorkerRuntime implements Runnable, AutoCloseable {
     }
 
     private void commit(TopicPartition tp, long offset) {
+        uncommitted.put(tp, new OffsetAndMetadata(offset + 1));
+        retryCommits();
+    }
+
+    /**
+     * Commits the finished jobs' offsets of partitions this worker still owns. A commit refused
+     * during a rebalance stays pending for the next round, so a job is not redone just because a
+     * worker joined while it ran; a partition that moved away is dropped (its new owner sees the
+     * job again, and the outputs under the same attempt and the gateway's state machine make the
+     * repeat harmless).
+     */
+    private void retryCommits() {
+        if (uncommitted.isEmpty()) {
+            return;
+        }
+        uncommitted.keySet().retainAll(consumer.assignment());
+        if (uncommitted.isEmpty()) {
+            return;
+        }
         try {
-            consumer.commitSync(Map.of(tp, new OffsetAndMetadata(offset + 1)));
-        } catch (CommitFailedException | RebalanceInProgressException e) {
-            // the partition moved while the job ran; its new owner will see the job again, and the
-            // outputs (same attempt) and the gateway's state machine make the repeat harmless
-            LOG.warn("could not commit {}@{}: {}", tp, offset, e.getMessage());
+            consumer.commitSync(Map.copyOf(uncommitted));
+            uncommitted.clear();
+        } catch (RebalanceInProgressException e) {
+            LOG.debug("commit of {} waits for the rebalance to end", uncommitted);
+        } catch (CommitFailedException e) {
+            LOG.warn("could not commit {}: {}", uncommitted, e.getMessage());
+            uncommitted.clear();
         }
     }
 
@@ -343,9 +408,26 @@ public final class WorkerRuntime implements Runnable, AutoCloseable {
         private volatile String lastStage;
         private volatile boolean dirty;
         private long lastSent;
+        /** Stage (its first word) to the nanoTime it began, in order; written by the job thread. */
+        private final Map<String, Long> stageStarts = java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>());
 
         Sequence(JobMessage job) {
             this.job = job;
+        }
+
+        /** How long each stage took, e.g. {@code download 412 ms, analyse 1380 ms}. */
+        String stageTimes(long now) {
+            List<Map.Entry<String, Long>> starts;
+            synchronized (stageStarts) {
+                starts = new ArrayList<>(stageStarts.entrySet());
+            }
+            StringBuilder b = new StringBuilder();
+            for (int i = 0; i < starts.size(); i++) {
+                long end = i + 1 < starts.size() ? starts.get(i + 1).getValue() : now;
+                b.append(i == 0 ? "" : ", ").append(starts.get(i).getKey()).append(' ')
+                        .append((end - starts.get(i).getValue()) / 1_000_000).append(" ms");
+            }
+            return b.length() == 0 ? "none reported" : b.toString();
         }
 
         synchronized JobEvent event(JobEvent.Type type, Double percent, String stage, List<JobEvent.OutputFile> outputs,
@@ -356,6 +438,8 @@ public final class WorkerRuntime implements Runnable, AutoCloseable {
 
         /** Called from the job thread. */
         void progress(double percent, String stage) {
+            String name = stage == null ? "" : stage.split(" ", 2)[0];
+            stageStarts.putIfAbsent(name, System.nanoTime());
             lastPercent = percent;
             lastStage = stage;
             dirty = true;

@@ -96,24 +96,36 @@ public final class LocalClusterMain {
         write(layout, members);
         waitFor("gateway", () -> healthy(layout.gatewayUrl() + "/q/health/ready"), gateway, layout);
 
+        Map<Member, Process> workers = new java.util.LinkedHashMap<>();
         for (int i = 1; i <= mixWorkers; i++) {
-            members.add(worker(layout, java, root.resolve("mix-worker/target/quarkus-app/quarkus-run.jar"), "mix-worker-" + i, env));
+            worker(layout, java, root.resolve("mix-worker/target/quarkus-app/quarkus-run.jar"), "mix-worker-" + i, env, workers);
         }
         for (int i = 1; i <= masterWorkers; i++) {
-            members.add(worker(layout, java, root.resolve("master-worker/target/quarkus-app/quarkus-run.jar"), "master-worker-" + i, env));
+            worker(layout, java, root.resolve("master-worker/target/quarkus-app/quarkus-run.jar"), "master-worker-" + i, env, workers);
         }
+        members.addAll(workers.keySet());
         write(layout, members);
+        // every worker answers ready (its slots run) before the cluster is called up
+        for (Map.Entry<Member, Process> w : workers.entrySet()) {
+            waitFor(w.getKey().role(), () -> healthy("http://localhost:" + w.getKey().port() + "/q/health/ready"), w.getValue(), layout);
+        }
         System.out.println(layout.gatewayUrl());
         return 0;
     }
 
-    private static Member worker(ClusterLayout layout, String java, Path jar, String id, Map<String, String> env) throws IOException {
+    private static void worker(ClusterLayout layout, String java, Path jar, String id, Map<String, String> env,
+            Map<Member, Process> workers) throws IOException {
+        int healthPort;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            healthPort = s.getLocalPort();
+        }
         Map<String, String> e = new java.util.HashMap<>(env);
         e.put("MIXDOWN_WORKER_ID", id);
         e.put("MIXDOWN_WORK_DIR", layout.data().resolve("work").resolve(id).toString());
         e.put("MIXDOWN_DRAIN_TIMEOUT_SECONDS", String.valueOf(DRAIN_TIMEOUT.toSeconds() - 10));
+        e.put("MIXDOWN_HEALTH_PORT", String.valueOf(healthPort));
         Process p = start(layout, id, List.of(java, "-Xmx768m", "-XX:+UseSerialGC", "-jar", jar.toString()), e);
-        return new Member(id, p.pid(), null, id + ".log");
+        workers.put(new Member(id, p.pid(), healthPort, id + ".log"), p);
     }
 
     private static Process start(ClusterLayout layout, String name, List<String> command, Map<String, String> env) throws IOException {

@@ -36,8 +36,8 @@ public final class MasterJobProcessor implements JobProcessor {
         }
         ctx.checkOwnKey(job.input());
         Path in = ctx.workDir().resolve("input");
-        ctx.progress(1, "download");
-        ctx.storage().download(job.input(), in);
+        List<String> keys = new ArrayList<>(List.of(job.input()));
+        List<Path> locals = new ArrayList<>(List.of(in));
         List<MasterSettings.Reference> refs = new ArrayList<>();
         for (int i = 0; i < job.references().size(); i++) {
             String spec = job.references().get(i);
@@ -46,9 +46,12 @@ public final class MasterJobProcessor implements JobProcessor {
             double weight = colon > 0 ? Double.parseDouble(spec.substring(colon + 1)) : 1.0;
             ctx.checkOwnKey(key);
             Path ref = ctx.workDir().resolve("reference-" + i);
-            ctx.storage().download(key, ref);
+            keys.add(key);
+            locals.add(ref);
             refs.add(new MasterSettings.Reference(ref, weight));
         }
+        ctx.progress(1, "download");
+        ctx.storage().downloadAll(keys, locals);
         Path outDir = ctx.workDir().resolve("out");
         MasterReport report;
         List<Deliverable> deliverables = new ArrayList<>();
@@ -71,13 +74,13 @@ public final class MasterJobProcessor implements JobProcessor {
             throw new InterruptedException();
         }
         ctx.progress(92, "upload");
+        List<Path> files = deliverables.stream().map(Deliverable::path).toList();
+        List<String> outKeys = files.stream().map(f -> ctx.outputKey(f.getFileName().toString())).toList();
+        List<Long> sizes = ctx.storage().uploadAll(files, outKeys);
         List<JobEvent.OutputFile> outputs = new ArrayList<>();
         for (int i = 0; i < deliverables.size(); i++) {
-            Deliverable d = deliverables.get(i);
             MasterReport.DeliveredFile measured = report.deliverables().get(i);
-            String key = ctx.outputKey(d.path().getFileName().toString());
-            long bytes = ctx.storage().upload(d.path(), key);
-            outputs.add(new JobEvent.OutputFile(d.path().getFileName().toString(), key, bytes,
+            outputs.add(new JobEvent.OutputFile(files.get(i).getFileName().toString(), outKeys.get(i), sizes.get(i),
                     measured.after().integratedLufs(), measured.after().truePeakDbtp()));
         }
         String reportKey = ctx.uploadJson("report.json", report);

@@ -1,73 +1,43 @@
 package dev.mixdown.worker.master;
 
 import dev.mixdown.jobs.contracts.JobKind;
-import dev.mixdown.jobs.worker.WorkerLauncher;
-import dev.mixdown.jobs.worker.WorkerMetrics;
+import dev.mixdown.jobs.worker.WorkerProcess;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Produces;
 import org.eclipse.microprofile.health.HealthCheck;
-import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Liveness;
 import org.eclipse.microprofile.health.Readiness;
 
 /**
- * The master worker process: its slots start with the application and drain on shutdown
- * (SIGTERM); liveness and readiness follow the slots. Configuration: the MIXDOWN_* variables
- * documented in {@link WorkerLauncher}.
+ * The master worker application: {@link WorkerProcess} wired to Quarkus' start, shutdown (SIGTERM
+ * drains) and health endpoints. Configuration: the MIXDOWN_* variables documented in
+ * {@link dev.mixdown.jobs.worker.WorkerLauncher}.
  */
 @ApplicationScoped
 public class MasterWorker {
-    private volatile WorkerLauncher.Running running;
+    private final WorkerProcess process = new WorkerProcess(JobKind.MASTER, MasterJobProcessor::new);
 
     void start(@Observes StartupEvent event, MeterRegistry metrics) {
-        running = WorkerLauncher.start(JobKind.MASTER, MasterJobProcessor::new, System.getenv());
-        WorkerMetrics.register(metrics, running, "master");
+        process.start(metrics);
     }
 
     void stop(@Observes ShutdownEvent event) {
-        if (running != null) {
-            running.drain();
-        }
+        process.drain();
     }
 
-    boolean live() {
-        return running != null && running.live();
-    }
-
-    boolean ready() {
-        return running != null && running.ready();
-    }
-
+    @Produces
     @Liveness
-    @ApplicationScoped
-    static class Live implements HealthCheck {
-        private final MasterWorker worker;
-
-        Live(MasterWorker worker) {
-            this.worker = worker;
-        }
-
-        @Override
-        public HealthCheckResponse call() {
-            return HealthCheckResponse.named("worker slots running").status(worker.live()).build();
-        }
+    HealthCheck liveness() {
+        return process.liveness();
     }
 
+    @Produces
     @Readiness
-    @ApplicationScoped
-    static class Ready implements HealthCheck {
-        private final MasterWorker worker;
-
-        Ready(MasterWorker worker) {
-            this.worker = worker;
-        }
-
-        @Override
-        public HealthCheckResponse call() {
-            return HealthCheckResponse.named("taking jobs").status(worker.ready()).build();
-        }
+    HealthCheck readiness() {
+        return process.readiness();
     }
 }

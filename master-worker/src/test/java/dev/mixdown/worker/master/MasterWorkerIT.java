@@ -72,9 +72,13 @@ class MasterWorkerIT {
     }
 
     private WorkerRuntime worker(String id, ObjectStorage store, int maxAttempts) {
+        return worker(id, store, maxAttempts, new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
+    }
+
+    private WorkerRuntime worker(String id, ObjectStorage store, int maxAttempts, io.micrometer.core.instrument.MeterRegistry metrics) {
         return new WorkerRuntime(new WorkerRuntime.Config(services.kafkaBootstrap(), "master-workers", JobKind.MASTER, id, maxAttempts,
                 Duration.ofMinutes(5), Duration.ofSeconds(30), Duration.ofMillis(200), Duration.ofSeconds(2), dir.resolve("work-" + id)),
-                new MasterJobProcessor(), store);
+                new MasterJobProcessor(), store, metrics);
     }
 
     private String upload(String name, byte[] bytes) throws IOException {
@@ -117,7 +121,8 @@ class MasterWorkerIT {
     @Test
     @DisplayName("a master job reaches SUCCEEDED with its file and report in the store, on target; a corrupt one fails with a clear error and the worker goes on")
     void mastersAndSurvivesBadInput() throws Exception {
-        WorkerRuntime w = worker("w1", storage, 3);
+        io.micrometer.core.instrument.simple.SimpleMeterRegistry metrics = new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+        WorkerRuntime w = worker("w1", storage, 3, metrics);
         Thread t = new Thread(w, "worker-w1");
         t.start();
         try {
@@ -148,6 +153,13 @@ class MasterWorkerIT {
             t.join(30_000);
         }
         assertTrue(w.isStopped(), "drained and stopped");
+        // each attempt's time is on the worker's metrics, by outcome
+        io.micrometer.core.instrument.Timer succeeded = metrics.find("mixdown.worker.job.duration").tag("outcome", "succeeded").timer();
+        io.micrometer.core.instrument.Timer failed = metrics.find("mixdown.worker.job.duration").tag("outcome", "failed").timer();
+        assertEquals(1, succeeded.count());
+        assertEquals(1, failed.count());
+        assertTrue(succeeded.totalTime(java.util.concurrent.TimeUnit.MILLISECONDS) > 0);
+        assertEquals(2, metrics.find("mixdown.worker.job.queued").timer().count());
     }
 
     @Test

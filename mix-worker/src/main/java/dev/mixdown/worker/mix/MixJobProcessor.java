@@ -44,17 +44,17 @@ public final class MixJobProcessor implements JobProcessor {
         Path outDir = ctx.workDir().resolve("out");
         List<StemSpec> specs = new ArrayList<>();
         List<String> keys = new ArrayList<>();
+        List<Path> locals = new ArrayList<>();
         try {
             Files.createDirectories(stemDir);
             Files.createDirectories(outDir);
             for (int i = 0; i < job.stems().size(); i++) {
                 StemInput s = job.stems().get(i);
                 ctx.checkOwnKey(s.key());
-                ctx.progress(1 + 9.0 * i / job.stems().size(), "download");
                 String name = s.key().substring(s.key().lastIndexOf('/') + 1); // keep the name: roles are inferred from it
                 Path local = stemDir.resolve(String.format("%03d-%s", i, name));
-                ctx.storage().download(s.key(), local);
                 keys.add(s.key());
+                locals.add(local);
                 specs.add(new StemSpec(local, s.role() == null ? null : StemRole.named(s.role()),
                         s.presence() == null ? null : Presence.named(s.presence()), s.pan(),
                         s.reverb() == null ? null : ReverbAmount.named(s.reverb()), s.gainDb(), Boolean.TRUE.equals(s.mute())));
@@ -64,6 +64,8 @@ public final class MixJobProcessor implements JobProcessor {
         } catch (IllegalArgumentException e) {
             throw JobException.badInput(e.getMessage(), e);
         }
+        ctx.progress(1, "download " + keys.size() + " stems");
+        ctx.storage().downloadAll(keys, locals);
         List<Deliverable> masters = new ArrayList<>();
         MixReport report;
         Path mix = outDir.resolve(MIX_NAME);
@@ -91,11 +93,12 @@ public final class MixJobProcessor implements JobProcessor {
             outputs.add(new JobEvent.OutputFile(MIX_NAME, key, ctx.storage().upload(mix, key), report.mix().integratedLufs(),
                     report.mix().truePeakDbtp()));
         } else {
+            List<Path> files = masters.stream().map(Deliverable::path).toList();
+            List<String> outKeys = files.stream().map(f -> ctx.outputKey(f.getFileName().toString())).toList();
+            List<Long> sizes = ctx.storage().uploadAll(files, outKeys);
             for (int i = 0; i < masters.size(); i++) {
-                Path file = masters.get(i).path();
                 MasterReport.DeliveredFile m = report.master().deliverables().get(i);
-                String key = ctx.outputKey(file.getFileName().toString());
-                outputs.add(new JobEvent.OutputFile(file.getFileName().toString(), key, ctx.storage().upload(file, key),
+                outputs.add(new JobEvent.OutputFile(files.get(i).getFileName().toString(), outKeys.get(i), sizes.get(i),
                         m.after().integratedLufs(), m.after().truePeakDbtp()));
             }
         }
