@@ -3,16 +3,13 @@ package dev.mixdown.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.UUID;
 
@@ -48,43 +45,12 @@ final class ClusterClient {
             Path file = files.get(i);
             keys.add(slot.get("key").asText());
             puts.add(() -> {
-                HttpResponse<Void> r = http.send(HttpRequest.newBuilder(URI.create(slot.get("url").asText())).timeout(Duration.ofMinutes(10))
-                        .PUT(HttpRequest.BodyPublishers.ofFile(file)).build(), HttpResponse.BodyHandlers.discarding());
-                if (r.statusCode() / 100 != 2) {
-                    throw new IOException("upload of " + file + " failed: the object store answered HTTP " + r.statusCode());
-                }
+                ObjectTransfer.put(slot.get("url").asText(), file);
                 return null;
             });
         }
-        inParallel(puts);
+        ObjectTransfer.inParallel(puts);
         return keys;
-    }
-
-    /** Transfers at once: a few streams keep both the client's and the store's cores busy. */
-    private static final int PARALLEL_TRANSFERS = 3;
-
-    /** Runs the calls a few at a time; throws the first failure (in list order) after all ended. */
-    static void inParallel(java.util.List<java.util.concurrent.Callable<Void>> calls) throws IOException, InterruptedException {
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(Math.max(1, Math.min(calls.size(), PARALLEL_TRANSFERS)));
-        try {
-            Exception first = null;
-            for (java.util.concurrent.Future<Void> f : pool.invokeAll(calls)) {
-                try {
-                    f.get();
-                } catch (java.util.concurrent.ExecutionException e) {
-                    first = first != null ? first : (Exception) (e.getCause() instanceof Exception c ? c : e);
-                }
-            }
-            if (first instanceof IOException io) {
-                throw io;
-            } else if (first instanceof RuntimeException re) {
-                throw re;
-            } else if (first != null) {
-                throw new IOException(first.getMessage(), first);
-            }
-        } finally {
-            pool.shutdownNow();
-        }
     }
 
     /** Streams a file through the gateway into the store; returns its object key. */
@@ -126,16 +92,8 @@ final class ClusterClient {
     }
 
     /** Downloads a presigned URL to a file. */
-    void download(String url, Path to) throws IOException, InterruptedException {
-        HttpResponse<InputStream> r = http.send(HttpRequest.newBuilder(URI.create(url)).GET().build(),
-                HttpResponse.BodyHandlers.ofInputStream());
-        if (r.statusCode() != 200) {
-            throw new IOException("download failed with HTTP " + r.statusCode() + ": " + url);
-        }
-        Files.createDirectories(to.toAbsolutePath().getParent());
-        try (InputStream in = r.body()) {
-            Files.copy(in, to, StandardCopyOption.REPLACE_EXISTING);
-        }
+    void download(String url, Path to) throws IOException {
+        ObjectTransfer.get(url, to);
     }
 
     private HttpRequest.Builder request(String path) {

@@ -67,6 +67,15 @@ public final class MixEngine {
 
     /** Mixes {@code job}; when {@code masterDeliverables} is not empty the mix is mastered to them in the same call. */
     public MixReport mix(MixJob job, MasterSettings masterSettings, List<Deliverable> masterDeliverables) throws IOException {
+        return mix(job, masterSettings, masterDeliverables, StemArrival.READY);
+    }
+
+    /**
+     * Mixes {@code job} while its stems may still be arriving: each stem is awaited just before
+     * its first read (the analysis, in stem order), so fetching and analysing overlap.
+     */
+    public MixReport mix(MixJob job, MasterSettings masterSettings, List<Deliverable> masterDeliverables, StemArrival arrival)
+            throws IOException {
         Files.createDirectories(job.workDir());
         List<StemSpec> specs = job.stems();
         int n = specs.size();
@@ -76,6 +85,7 @@ public final class MixEngine {
         List<StemAnalyzer> analyses = new ArrayList<>();
         List<AudioStreamInfo> infos = new ArrayList<>();
         List<Analysed> analysed = parallel(n, i -> {
+            arrival.await(i);
             progress.progress("analyse " + specs.get(i).path().getFileName(), 0.25 * i / n);
             return analyse(specs.get(i));
         });

@@ -77,10 +77,64 @@ public final class ObjectStorage implements AutoCloseable {
      * list order) is thrown once every transfer has ended.
      */
     public void downloadAll(List<String> keys, List<Path> files) {
-        inParallel(keys.size(), i -> {
-            download(keys.get(i), files.get(i));
-            return null;
-        });
+        try (Downloads d = startDownloads(keys, files)) {
+            for (int i = 0; i < keys.size(); i++) {
+                d.await(i);
+            }
+        }
+    }
+
+    /**
+     * Starts downloading each key to the file at the same index, a few at a time and in order,
+     * and returns at once; {@link Downloads#await} waits for one file. Closing stops what is left.
+     */
+    public Downloads startDownloads(List<String> keys, List<Path> files) {
+        if (keys.size() != files.size()) {
+            throw new IllegalArgumentException(keys.size() + " keys for " + files.size() + " files");
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(
+                Math.max(1, Math.min(keys.size(), PARALLEL_TRANSFERS)), r -> {
+                    Thread t = new Thread(r, "download");
+                    t.setDaemon(true);
+                    return t;
+                });
+        List<java.util.concurrent.Future<?>> futures = new ArrayList<>();
+        for (int i = 0; i < keys.size(); i++) {
+            int index = i;
+            futures.add(pool.submit(() -> download(keys.get(index), files.get(index))));
+        }
+        pool.shutdown();
+        return new Downloads(pool, futures);
+    }
+
+    /** Downloads under way: wait for one, or stop them all. */
+    public static final class Downloads implements AutoCloseable {
+        private final java.util.concurrent.ExecutorService pool;
+        private final List<java.util.concurrent.Future<?>> futures;
+
+        private Downloads(java.util.concurrent.ExecutorService pool, List<java.util.concurrent.Future<?>> futures) {
+            this.pool = pool;
+            this.futures = futures;
+        }
+
+        /** Returns once file {@code index} is complete; throws its download's {@link StorageException}. */
+        public void await(int index) {
+            try {
+                futures.get(index).get();
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException re ? re
+                        : new StorageException("download failed: " + e.getCause(), true, false, e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new StorageException("download interrupted", true, false, e);
+            }
+        }
+
+        /** Stops the downloads still running or waiting. */
+        @Override
+        public void close() {
+            pool.shutdownNow();
+        }
     }
 
     private static <T> List<T> inParallel(int n, java.util.function.IntFunction<T> transfer) {

@@ -18,6 +18,7 @@ import dev.mixdown.jobs.contracts.EngineMapping;
 import dev.mixdown.jobs.contracts.JobEvent;
 import dev.mixdown.jobs.contracts.JobMessage;
 import dev.mixdown.jobs.contracts.StemInput;
+import dev.mixdown.jobs.storage.ObjectStorage;
 import dev.mixdown.jobs.worker.JobException;
 import dev.mixdown.jobs.worker.JobProcessor;
 import dev.mixdown.jobs.worker.WorkContext;
@@ -65,7 +66,8 @@ public final class MixJobProcessor implements JobProcessor {
             throw JobException.badInput(e.getMessage(), e);
         }
         ctx.progress(1, "download " + keys.size() + " stems");
-        ctx.storage().downloadAll(keys, locals);
+        // the engine analyses the first stems while the last ones still download
+        ObjectStorage.Downloads downloads = ctx.storage().startDownloads(keys, locals);
         List<Deliverable> masters = new ArrayList<>();
         MixReport report;
         Path mix = outDir.resolve(MIX_NAME);
@@ -77,11 +79,14 @@ public final class MixJobProcessor implements JobProcessor {
                     List.of(), job.amount() == null ? 50 : job.amount(), true, null);
             MixJob mixJob = new MixJob(specs, mix, OutputFormat.Container.WAV, OutputFormat.BitDepth.PCM_24, 0, null,
                     ctx.workDir().resolve("engine"), ctx.workDir().resolve("plots"), masters.isEmpty());
-            report = new MixEngine((stage, fraction) -> ctx.progress(10 + 80 * fraction, stage)).mix(mixJob, settings, masters);
+            report = new MixEngine((stage, fraction) -> ctx.progress(10 + 80 * fraction, stage)).mix(mixJob, settings, masters,
+                    downloads::await);
         } catch (AudioFileException | IllegalArgumentException e) {
             throw JobException.badInput(uploadedNames(e.getMessage(), specs, keys), e);
         } catch (IOException e) {
             throw new JobException(JobException.INTERNAL, "local disk: " + e.getMessage(), true, e);
+        } finally {
+            downloads.close();
         }
         if (Thread.interrupted()) {
             throw new InterruptedException();

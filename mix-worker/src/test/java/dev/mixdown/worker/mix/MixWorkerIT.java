@@ -53,8 +53,13 @@ class MixWorkerIT {
         return key;
     }
 
+    private static JobMessage mixOf(List<StemInput> stems) {
+        return new JobMessage(JobMessage.SCHEMA_VERSION, UUID.randomUUID().toString(), TENANT, JobKind.MIX, Lane.INTERACTIVE, 1, null,
+                stems, List.of(), null, null, null, Instant.now().toString());
+    }
+
     @Test
-    @DisplayName("a mix job chained into mastering reaches SUCCEEDED with its master and report, on target")
+    @DisplayName("a mix job chained into mastering reaches SUCCEEDED with its master and report, on target; jobs with a missing or corrupt stem fail with BAD_INPUT naming it, and the worker goes on")
     void mixChainedIntoMaster() throws Exception {
         Path dir = Files.createTempDirectory("mixdown-mix-it-");
         try (TestServices services = TestServices.start(dir, false);
@@ -80,6 +85,25 @@ class MixWorkerIT {
             Thread t = new Thread(worker, "mix-worker");
             t.start();
             try {
+                // stems download while the first ones are analysed: a missing or corrupt stem still fails
+                // its job at once, naming the object, and the worker goes on to the next job
+                String missingKey = ObjectKeys.upload(TENANT, upload, "Missing.wav");
+                JobMessage missing = mixOf(List.of(stems.get(0), StemInput.of(missingKey), stems.get(1)));
+                Path broken = dir.resolve("Broken.wav");
+                Files.write(broken, "RIFF\u0000\u0000\u0000\u0000WAVEjunk".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+                String brokenKey = ObjectKeys.upload(TENANT, upload, "Broken.wav");
+                storage.upload(broken, brokenKey);
+                JobMessage corrupt = mixOf(List.of(stems.get(0), stems.get(1), StemInput.of(brokenKey)));
+                client.submit(missing);
+                client.submit(corrupt);
+                for (JobMessage bad : List.of(missing, corrupt)) {
+                    JobEvent failed = client.awaitFinal(bad.jobId(), Duration.ofSeconds(120));
+                    assertEquals(JobEvent.Type.FAILED, failed.type());
+                    assertEquals("BAD_INPUT", failed.error().code(), failed.error().message());
+                    String key = bad == missing ? missingKey : brokenKey;
+                    assertTrue(failed.error().message().contains(key), failed.error().message());
+                }
+
                 client.submit(job);
                 JobEvent done = client.awaitFinal(job.jobId(), Duration.ofSeconds(120));
                 assertEquals(JobEvent.Type.SUCCEEDED, done.type(), String.valueOf(done.error()));
