@@ -59,6 +59,9 @@ class MasterCommandTest {
             byte[] head = Files.readAllBytes(plots.resolve(png));
             assertEquals((byte) 0x89, head[0]);
             assertEquals('P', head[1]);
+            java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(plots.resolve(png).toFile());
+            assertEquals(1200, image.getWidth(), png + " decodes as a 1200x500 image");
+            assertEquals(500, image.getHeight(), png + " decodes as a 1200x500 image");
         }
         CliRun a = CliRun.of("analyze", "--json", out.toString());
         JsonNode m = new ObjectMapper().readTree(a.out());

@@ -7,7 +7,6 @@ import java.awt.Color;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogarithmicAxis;
 import org.jfree.chart.axis.NumberAxis;
@@ -39,9 +38,9 @@ public final class MasterPlots {
     public static void write(Path dir, ProgramAnalyzer before, ProgramAnalyzer after, double targetLufs) throws IOException {
         System.setProperty("java.awt.headless", "true");
         Files.createDirectories(dir);
-        ChartUtils.saveChartAsPNG(dir.resolve("waveform.png").toFile(), waveform(before, after), WIDTH, HEIGHT);
-        ChartUtils.saveChartAsPNG(dir.resolve("loudness.png").toFile(), loudness(before, after, targetLufs), WIDTH, HEIGHT);
-        ChartUtils.saveChartAsPNG(dir.resolve("spectrum.png").toFile(), spectrum(before, after), WIDTH, HEIGHT);
+        ChartPng.write(dir.resolve("waveform.png"), waveform(before, after), WIDTH, HEIGHT);
+        ChartPng.write(dir.resolve("loudness.png"), loudness(before, after, targetLufs), WIDTH, HEIGHT);
+        ChartPng.write(dir.resolve("spectrum.png"), spectrum(before, after), WIDTH, HEIGHT);
     }
 
     /** The waveform of one program. */

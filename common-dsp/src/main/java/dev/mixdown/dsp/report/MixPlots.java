@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.jfree.chart.ChartFactory;
-import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.PlotOrientation;
@@ -42,8 +41,8 @@ public final class MixPlots {
         plot.getRangeAxis().setRange(-70, 0);
         plot.getRenderer().setSeriesPaint(0, new Color(0x8899AA));
         plot.getRenderer().setSeriesPaint(1, new Color(0xD2691E));
-        ChartUtils.saveChartAsPNG(dir.resolve("stems.png").toFile(), bars, 1200, Math.max(400, 60 + 40 * stems.size()));
-        ChartUtils.saveChartAsPNG(dir.resolve("spectrum.png").toFile(), MasterPlots.spectrum(mix), 1200, 500);
-        ChartUtils.saveChartAsPNG(dir.resolve("waveform.png").toFile(), MasterPlots.waveform(mix), 1200, 500);
+        ChartPng.write(dir.resolve("stems.png"), bars, 1200, Math.max(400, 60 + 40 * stems.size()));
+        ChartPng.write(dir.resolve("spectrum.png"), MasterPlots.spectrum(mix), 1200, 500);
+        ChartPng.write(dir.resolve("waveform.png"), MasterPlots.waveform(mix), 1200, 500);
     }
 }
