@@ -4,9 +4,10 @@
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
 # Runs a command once to warm up (file cache), then $runs times (set by the caller), and prints
-# the median wall time in seconds.
+# the median wall time in seconds; every run's time goes to standard error, so the spread shows.
 time_runs() {
   "$@" >/dev/null 2>&1 || true
+  local times=()
   for _ in $(seq "$runs"); do
     local t0 t1
     t0=$(date +%s.%N)
@@ -15,8 +16,10 @@ time_runs() {
       return 1
     fi
     t1=$(date +%s.%N)
-    echo "$t1 - $t0" | bc -l
-  done | median
+    times+=("$(echo "$t1 - $t0" | bc -l | xargs printf '%.2f')")
+  done
+  echo "runs of ${*:1:3} ...: ${times[*]} s" >&2
+  printf '%s\n' "${times[@]}" | median
 }
 
 # Writes a 3-minute stereo 44.1 kHz FLAC to $1: the three songs of ../shared/corpus joined, or
