@@ -56,6 +56,9 @@ final class SubmitCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** Each local file and the object key it was uploaded to: errors name the user's file, not the key. */
+    private final Map<Path, String> uploaded = new LinkedHashMap<>();
+
     /** One submitted job and what became of it. */
     record Submitted(String name, String id, JsonNode job) {
     }
@@ -120,7 +123,7 @@ final class SubmitCommand implements Callable<Integer> {
                     throw e.getCause() instanceof Exception c ? c : e;
                 }
                 if (!"SUCCEEDED".equals(j.job().get("status").asText())) {
-                    r.put("error", j.job().path("error"));
+                    r.put("error", localNames(j.job().path("error")));
                 }
                 results.add(r);
             }
@@ -153,6 +156,18 @@ final class SubmitCommand implements Callable<Integer> {
         } finally {
             downloads.shutdownNow();
         }
+    }
+
+    /** A job's error with the object keys of uploaded files replaced by the files' own paths. */
+    private JsonNode localNames(JsonNode error) {
+        if (!error.isObject() || !error.path("message").isTextual()) {
+            return error;
+        }
+        String message = error.get("message").asText();
+        for (Map.Entry<Path, String> e : uploaded.entrySet()) {
+            message = message.replace(e.getValue(), e.getKey().toString());
+        }
+        return ((com.fasterxml.jackson.databind.node.ObjectNode) error.deepCopy()).put("message", message);
     }
 
     /** Downloads a finished job's files and report into its folder under --out; answers what was written. */
@@ -193,7 +208,7 @@ final class SubmitCommand implements Callable<Integer> {
                 throw new IllegalArgumentException(p + ": no such file or folder");
             }
         }
-        Map<Path, String> keyOf = new java.util.HashMap<>();
+        Map<Path, String> keyOf = uploaded;
         List<Path> group = new ArrayList<>();
         java.util.Set<String> groupNames = new java.util.HashSet<>();
         for (List<Path> files : filesOf) {

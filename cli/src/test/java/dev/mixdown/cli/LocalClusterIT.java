@@ -42,7 +42,7 @@ class LocalClusterIT {
     }
 
     @Test
-    @DisplayName("a job queued while no worker runs finishes after down and up, and its master is served byte for byte after another down and up")
+    @DisplayName("a job queued while no worker runs finishes after down and up, a corrupt file fails naming the user's file, and the master is served byte for byte after another down and up")
     void jobsAndFilesSurviveDownAndUp() throws Exception {
         data = work.resolve("data");
         ports(data);
@@ -68,6 +68,13 @@ class LocalClusterIT {
         assertEquals(-16.0, output.get("integratedLufs").asDouble(), 0.1, "apple-music master: " + output);
         Path first = work.resolve("first.wav");
         client().download(output.get("url").asText(), first);
+
+        // a corrupt file fails its own job, and the error names the user's file rather than the object key
+        Path broken = work.resolve("broken.wav");
+        Files.write(broken, "RIFF\u0000\u0000\u0000\u0000WAVEjunk".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        CliRun bad = CliRun.of("submit", broken.toString(), "--wait", "--out", work.resolve("out").toString(), "--data", data.toString());
+        assertEquals(1, bad.exit(), bad.out() + bad.err());
+        assertTrue(bad.out().contains("BAD_INPUT: " + broken), bad.out());
 
         down();
         up(0);
