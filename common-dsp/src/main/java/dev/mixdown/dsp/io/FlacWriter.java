@@ -9,21 +9,17 @@ import net.sourceforge.javaflacencoder.StreamConfiguration;
 /**
  * Writes FLAC (16 or 24 bit) through javaFlacEncoder, which fills in STREAMINFO (length, MD5) on close.
  */
-final class FlacWriter implements AudioSink {
+final class FlacWriter extends FileSink {
     private static final int BLOCK_SIZE = 4096;
 
-    private final Path path;
-    private final OutputFormat format;
     private final FLACEncoder encoder;
     private final FLACFileOutputStream out;
     private final int bits;
     private final int[] interleaved;
-    private long framesWritten;
     private boolean closed;
 
     FlacWriter(Path path, OutputFormat format) throws IOException {
-        this.path = path;
-        this.format = format;
+        super(path, format);
         this.bits = format.depth().bits;
         this.out = new FLACFileOutputStream(path.toFile());
         if (!out.isValid()) {
@@ -39,21 +35,6 @@ final class FlacWriter implements AudioSink {
         encoder.setOutputStream(out);
         encoder.openFLACStream();
         this.interleaved = new int[BLOCK_SIZE * format.channels()];
-    }
-
-    @Override
-    public Path path() {
-        return path;
-    }
-
-    @Override
-    public OutputFormat format() {
-        return format;
-    }
-
-    @Override
-    public long framesWritten() {
-        return framesWritten;
     }
 
     @Override

@@ -11,41 +11,22 @@ import java.nio.file.Path;
  * Writes MP3 (MPEG-1 Layer III, constant bit rate, joint stereo) through jump3r, a Java port of
  * LAME. Input is quantised to 16 bits, as LAME takes it; dither before this point if wanted.
  */
-final class Mp3Writer implements AudioSink {
-    private final Path path;
-    private final OutputFormat format;
+final class Mp3Writer extends FileSink {
     private final LameEncoder encoder;
     private final OutputStream out;
     private final byte[] pcm;
     private final byte[] mp3;
     private int fill;
-    private long framesWritten;
     private boolean closed;
 
     Mp3Writer(Path path, OutputFormat format, int kbps) throws IOException {
-        this.path = path;
-        this.format = format;
+        super(path, format);
         javax.sound.sampled.AudioFormat source = new javax.sound.sampled.AudioFormat(format.sampleRate(), 16, format.channels(), true, false);
         int mode = format.channels() == 1 ? LameEncoder.CHANNEL_MODE_MONO : LameEncoder.CHANNEL_MODE_JOINT_STEREO;
         this.encoder = new LameEncoder(source, kbps, mode, LameEncoder.QUALITY_HIGH, false);
         this.pcm = new byte[encoder.getPCMBufferSize()];
         this.mp3 = new byte[encoder.getMP3BufferSize()];
         this.out = new BufferedOutputStream(Files.newOutputStream(path), 1 << 16);
-    }
-
-    @Override
-    public Path path() {
-        return path;
-    }
-
-    @Override
-    public OutputFormat format() {
-        return format;
-    }
-
-    @Override
-    public long framesWritten() {
-        return framesWritten;
     }
 
     @Override

@@ -11,24 +11,20 @@ import java.nio.file.StandardOpenOption;
  * Writes RIFF WAVE: 16/24-bit PCM or 32-bit float. More than two channels use
  * WAVE_FORMAT_EXTENSIBLE with the standard speaker mask. Sizes are patched on close.
  */
-final class WavWriter implements AudioSink {
+final class WavWriter extends FileSink {
     private static final int BUFFER_FRAMES = 8192;
     private static final long MAX_DATA_BYTES = 0xFFFFFFFFL - 100;
     private static final int[] CHANNEL_MASKS = {0x4, 0x3, 0x7, 0x33, 0x37, 0x3F, 0x13F, 0x63F};
 
-    private final Path path;
-    private final OutputFormat format;
     private final FileChannel channel;
     private final int bytesPerSample;
     private final ByteBuffer buffer;
     private final long dataSizeOffset;
     private final long factOffset;
-    private long framesWritten;
     private boolean closed;
 
     WavWriter(Path path, OutputFormat format) throws IOException {
-        this.path = path;
-        this.format = format;
+        super(path, format);
         this.bytesPerSample = format.depth().bits / 8;
         this.channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING);
@@ -67,21 +63,6 @@ final class WavWriter implements AudioSink {
         this.factOffset = fact;
         h.flip();
         writeFully(h, 0);
-    }
-
-    @Override
-    public Path path() {
-        return path;
-    }
-
-    @Override
-    public OutputFormat format() {
-        return format;
-    }
-
-    @Override
-    public long framesWritten() {
-        return framesWritten;
     }
 
     @Override
