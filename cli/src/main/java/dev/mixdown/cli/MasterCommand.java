@@ -1,6 +1,5 @@
 package dev.mixdown.cli;
 
-import dev.mixdown.dsp.io.AudioFileException;
 import dev.mixdown.dsp.io.OutputFormat.BitDepth;
 import dev.mixdown.dsp.master.Deliverable;
 import dev.mixdown.dsp.master.DeliveryFormat;
@@ -96,8 +95,7 @@ final class MasterCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Path work = null;
-        try {
+        return EngineRun.run(spec, "master", work -> {
             List<Deliverable> deliverables = new ArrayList<>();
             deliverables.add(deliverable(out, format, bits, rate, target, lufs, ceiling));
             for (String a : also) {
@@ -108,7 +106,6 @@ final class MasterCommand implements Callable<Integer> {
                 refs.add(parseReference(r));
             }
             MasterSettings settings = new MasterSettings(ToneProfile.named(profile), refs, amount, !noDynamics, width);
-            work = Files.createTempDirectory("mixdown-master-");
             MasterEngine engine = new MasterEngine(output.listener(err));
             List<MasterReport> results;
             if (album.isEmpty()) {
@@ -133,16 +130,7 @@ final class MasterCommand implements Callable<Integer> {
             err.flush();
             Object payload = results.size() == 1 ? results.get(0) : results;
             output.publish(payload, stdout, () -> results.forEach(r -> printSummary(stdout, r)));
-            return 0;
-        } catch (AudioFileException | IllegalArgumentException e) {
-            err.println("mixdown master: " + e.getMessage());
-            err.flush();
-            return MixdownCli.EXIT_BAD_INPUT;
-        } finally {
-            if (work != null) {
-                ReportOptions.deleteTree(work);
-            }
-        }
+        });
     }
 
     static Deliverable deliverable(Path path, String format, String bits, Integer rate, String target, Double lufs, Double ceiling) {

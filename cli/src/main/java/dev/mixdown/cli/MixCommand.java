@@ -1,6 +1,5 @@
 package dev.mixdown.cli;
 
-import dev.mixdown.dsp.io.AudioFileException;
 import dev.mixdown.dsp.io.OutputFormat;
 import dev.mixdown.dsp.master.Deliverable;
 import dev.mixdown.dsp.master.MasterSettings;
@@ -92,8 +91,7 @@ final class MixCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Path work = null;
-        try {
+        return EngineRun.run(spec, "mix", work -> {
             List<Path> files = expand(inputs);
             Map<String, String> role = options("--role", roles);
             Map<String, String> presence = options("--presence", presences);
@@ -127,7 +125,6 @@ final class MixCommand implements Callable<Integer> {
                 }
             }
 
-            work = Files.createTempDirectory("mixdown-mix-");
             List<Deliverable> deliverables = new ArrayList<>();
             OutputFormat.Container container;
             if (master != null) {
@@ -144,14 +141,7 @@ final class MixCommand implements Callable<Integer> {
             MixReport result = new MixEngine(output.listener(err)).mix(job, MasterSettings.defaults(), deliverables);
             err.flush();
             output.publish(result, stdout, () -> printSummary(stdout, result));
-            return 0;
-        } catch (AudioFileException | IllegalArgumentException e) {
-            err.println("mixdown mix: " + e.getMessage());
-            err.flush();
-            return MixdownCli.EXIT_BAD_INPUT;
-        } finally {
-            ReportOptions.deleteTree(work);
-        }
+        });
     }
 
     /** Files as given; folders as the audio files directly inside them, by name. */
