@@ -34,7 +34,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true)
 final class MasterCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "IN", description = "WAV, AIFF or FLAC to master.")
+    @Parameters(index = "0", paramLabel = "IN", description = "WAV, AIFF, FLAC or MP3 to master.")
     Path in;
 
     @Parameters(index = "1", paramLabel = "OUT", description = "File to write; its extension sets the format unless --format is given.")
