@@ -44,29 +44,61 @@ public final class WorkContext {
         return ObjectKeys.output(job.tenantId(), job.jobId(), job.attempt(), name);
     }
 
-    /** Writes {@code value} as JSON and uploads it as {@code name} under the job's attempt; returns its key. */
-    public String uploadJson(String name, Object value) throws JobException {
-        Path file = workDir.resolve(name);
-        try {
-            java.nio.file.Files.write(file, dev.mixdown.jobs.contracts.Json.write(value));
-        } catch (java.io.IOException e) {
-            throw new JobException(JobException.INTERNAL, "local disk: " + e.getMessage(), true, e);
-        }
-        String key = outputKey(name);
-        storage.upload(file, key);
-        return key;
+    /** Collects what this attempt leaves in the store, to upload it all at once. */
+    public Results results() {
+        return new Results();
     }
 
-    /** Uploads the PNG files of {@code dir} (if it exists) under the job's attempt as {@code prefix + name}. */
-    public void uploadPlots(Path dir, String prefix) throws JobException {
-        if (!java.nio.file.Files.isDirectory(dir)) {
-            return;
+    /**
+     * What a job leaves under its attempt (files, a JSON report, plots), uploaded together a few
+     * at a time rather than one after another.
+     */
+    public final class Results {
+        private final List<Path> files = new java.util.ArrayList<>();
+        private final List<String> keys = new java.util.ArrayList<>();
+
+        private Results() {
         }
-        try (var pngs = java.nio.file.Files.list(dir)) {
-            List<Path> files = pngs.filter(f -> f.toString().endsWith(".png")).sorted().toList();
-            storage.uploadAll(files, files.stream().map(png -> outputKey(prefix + png.getFileName())).toList());
-        } catch (java.io.IOException e) {
-            throw new JobException(JobException.INTERNAL, "local disk: " + e.getMessage(), true, e);
+
+        /** A file, under its own name. */
+        public Results file(Path file) {
+            files.add(file);
+            keys.add(outputKey(file.getFileName().toString()));
+            return this;
+        }
+
+        /** {@code value} written as JSON, under {@code name}. */
+        public Results json(String name, Object value) throws JobException {
+            Path file = workDir.resolve(name);
+            try {
+                java.nio.file.Files.write(file, dev.mixdown.jobs.contracts.Json.write(value));
+            } catch (java.io.IOException e) {
+                throw new JobException(JobException.INTERNAL, "local disk: " + e.getMessage(), true, e);
+            }
+            files.add(file);
+            keys.add(outputKey(name));
+            return this;
+        }
+
+        /** The PNG files of {@code dir} (if it exists), each as {@code prefix + name}. */
+        public Results plots(Path dir, String prefix) throws JobException {
+            if (!java.nio.file.Files.isDirectory(dir)) {
+                return this;
+            }
+            try (var pngs = java.nio.file.Files.list(dir)) {
+                for (Path png : pngs.filter(f -> f.toString().endsWith(".png")).sorted().toList()) {
+                    files.add(png);
+                    keys.add(outputKey(prefix + png.getFileName()));
+                }
+            } catch (java.io.IOException e) {
+                throw new JobException(JobException.INTERNAL, "local disk: " + e.getMessage(), true, e);
+            }
+            return this;
+        }
+
+        /** Uploads everything collected; returns the sizes in bytes, in the order added. */
+        public List<Long> upload() {
+            return storage.uploadAll(files, keys);
         }
     }
 

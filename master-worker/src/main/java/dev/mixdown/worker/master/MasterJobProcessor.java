@@ -25,6 +25,7 @@ import java.util.List;
  * for every deliverable, put the files and the report back under the job's attempt.
  */
 public final class MasterJobProcessor implements JobProcessor {
+    private static final String REPORT_NAME = "report.json";
 
     @Override
     public Result process(JobMessage job, WorkContext ctx) throws JobException, InterruptedException {
@@ -74,17 +75,17 @@ public final class MasterJobProcessor implements JobProcessor {
             throw new InterruptedException();
         }
         ctx.progress(92, "upload");
-        List<Path> files = deliverables.stream().map(Deliverable::path).toList();
-        List<String> outKeys = files.stream().map(f -> ctx.outputKey(f.getFileName().toString())).toList();
-        List<Long> sizes = ctx.storage().uploadAll(files, outKeys);
+        WorkContext.Results results = ctx.results();
+        deliverables.forEach(d -> results.file(d.path()));
+        List<Long> sizes = results.json(REPORT_NAME, report).plots(ctx.workDir().resolve("plots"), "plot-").upload();
         List<JobEvent.OutputFile> outputs = new ArrayList<>();
         for (int i = 0; i < deliverables.size(); i++) {
+            String name = deliverables.get(i).path().getFileName().toString();
             MasterReport.DeliveredFile measured = report.deliverables().get(i);
-            outputs.add(new JobEvent.OutputFile(files.get(i).getFileName().toString(), outKeys.get(i), sizes.get(i),
+            outputs.add(new JobEvent.OutputFile(name, ctx.outputKey(name), sizes.get(i),
                     measured.after().integratedLufs(), measured.after().truePeakDbtp()));
         }
-        String reportKey = ctx.uploadJson("report.json", report);
-        ctx.uploadPlots(ctx.workDir().resolve("plots"), "plot-");
+        String reportKey = ctx.outputKey(REPORT_NAME);
         return new Result(outputs, reportKey);
     }
 }

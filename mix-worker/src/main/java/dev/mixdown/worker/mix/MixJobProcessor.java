@@ -35,6 +35,7 @@ import java.util.List;
 public final class MixJobProcessor implements JobProcessor {
     /** The stereo mix every mix job delivers, next to any masters. */
     public static final String MIX_NAME = "mix.wav";
+    private static final String REPORT_NAME = "report.json";
 
     @Override
     public Result process(JobMessage job, WorkContext ctx) throws JobException, InterruptedException {
@@ -92,24 +93,20 @@ public final class MixJobProcessor implements JobProcessor {
             throw new InterruptedException();
         }
         ctx.progress(92, "upload");
+        // the mix alone, or its masters; the report and the plots beside them, all in one go
+        List<Path> delivered = masters.isEmpty() ? List.of(mix) : masters.stream().map(Deliverable::path).toList();
+        WorkContext.Results results = ctx.results();
+        delivered.forEach(results::file);
+        List<Long> sizes = results.json(REPORT_NAME, report).plots(ctx.workDir().resolve("plots"), "plot-")
+                .plots(ctx.workDir().resolve("plots").resolve("master"), "plot-master-").upload();
         List<JobEvent.OutputFile> outputs = new ArrayList<>();
-        if (masters.isEmpty()) {
-            String key = ctx.outputKey(MIX_NAME);
-            outputs.add(new JobEvent.OutputFile(MIX_NAME, key, ctx.storage().upload(mix, key), report.mix().integratedLufs(),
-                    report.mix().truePeakDbtp()));
-        } else {
-            List<Path> files = masters.stream().map(Deliverable::path).toList();
-            List<String> outKeys = files.stream().map(f -> ctx.outputKey(f.getFileName().toString())).toList();
-            List<Long> sizes = ctx.storage().uploadAll(files, outKeys);
-            for (int i = 0; i < masters.size(); i++) {
-                MasterReport.DeliveredFile m = report.master().deliverables().get(i);
-                outputs.add(new JobEvent.OutputFile(files.get(i).getFileName().toString(), outKeys.get(i), sizes.get(i),
-                        m.after().integratedLufs(), m.after().truePeakDbtp()));
-            }
+        for (int i = 0; i < delivered.size(); i++) {
+            String name = delivered.get(i).getFileName().toString();
+            double lufs = masters.isEmpty() ? report.mix().integratedLufs() : report.master().deliverables().get(i).after().integratedLufs();
+            double dbtp = masters.isEmpty() ? report.mix().truePeakDbtp() : report.master().deliverables().get(i).after().truePeakDbtp();
+            outputs.add(new JobEvent.OutputFile(name, ctx.outputKey(name), sizes.get(i), lufs, dbtp));
         }
-        String reportKey = ctx.uploadJson("report.json", report);
-        ctx.uploadPlots(ctx.workDir().resolve("plots"), "plot-");
-        ctx.uploadPlots(ctx.workDir().resolve("plots").resolve("master"), "plot-master-");
+        String reportKey = ctx.outputKey(REPORT_NAME);
         return new Result(outputs, reportKey);
     }
 
