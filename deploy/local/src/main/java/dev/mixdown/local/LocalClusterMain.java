@@ -70,6 +70,12 @@ public final class LocalClusterMain {
             System.out.println("already running: " + layout.gatewayUrl());
             return 0;
         }
+        String taken = takenPort(layout);
+        if (taken != null) {
+            System.err.println("mixdown up: " + taken + " is already in use: another cluster (see ./mixdown ps --data DIR) or another "
+                    + "program holds it; stop it, or set other ports in " + layout.data().resolve("cluster.properties"));
+            return 1;
+        }
         Files.createDirectories(layout.logs());
         String apiKey = apiKey(layout);
         List<Member> members = new ArrayList<>();
@@ -111,6 +117,25 @@ public final class LocalClusterMain {
         }
         System.out.println(layout.gatewayUrl());
         return 0;
+    }
+
+    /** The first of the cluster's fixed ports that something already listens on, named; null when all are free. */
+    private static String takenPort(ClusterLayout layout) {
+        Map<String, Integer> ports = new java.util.LinkedHashMap<>();
+        ports.put("PostgreSQL's port", layout.postgresPort());
+        ports.put("Kafka's port", layout.kafkaPort());
+        ports.put("Kafka's controller port", layout.controllerPort());
+        ports.put("S3Proxy's port", layout.s3Port());
+        ports.put("the gateway's port", layout.gatewayPort());
+        for (Map.Entry<String, Integer> p : ports.entrySet()) {
+            try (java.net.ServerSocket s = new java.net.ServerSocket()) {
+                s.setReuseAddress(true);
+                s.bind(new java.net.InetSocketAddress("127.0.0.1", p.getValue()));
+            } catch (IOException e) {
+                return p.getKey() + " " + p.getValue();
+            }
+        }
+        return null;
     }
 
     private static void worker(ClusterLayout layout, String java, Path jar, String id, Map<String, String> env,
