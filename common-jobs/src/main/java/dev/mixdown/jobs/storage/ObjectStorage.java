@@ -69,7 +69,9 @@ public final class ObjectStorage implements AutoCloseable {
      * bytes. The first failure (in list order) is thrown once every transfer has ended.
      */
     public List<Long> uploadAll(List<Path> files, List<String> keys) {
-        return inParallel(files.size(), i -> upload(files.get(i), keys.get(i)));
+        try (Transfers<Long> uploads = start("upload", files.size(), i -> upload(files.get(i), keys.get(i)))) {
+            return uploads.awaitAll();
+        }
     }
 
     /**
@@ -77,86 +79,75 @@ public final class ObjectStorage implements AutoCloseable {
      * list order) is thrown once every transfer has ended.
      */
     public void downloadAll(List<String> keys, List<Path> files) {
-        try (Downloads d = startDownloads(keys, files)) {
-            for (int i = 0; i < keys.size(); i++) {
-                d.await(i);
-            }
+        try (Transfers<Void> downloads = startDownloads(keys, files)) {
+            downloads.awaitAll();
         }
     }
 
     /**
      * Starts downloading each key to the file at the same index, a few at a time and in order,
-     * and returns at once; {@link Downloads#await} waits for one file. Closing stops what is left.
+     * and returns at once; {@link Transfers#await} waits for one file. Closing stops what is left.
      */
-    public Downloads startDownloads(List<String> keys, List<Path> files) {
+    public Transfers<Void> startDownloads(List<String> keys, List<Path> files) {
         if (keys.size() != files.size()) {
             throw new IllegalArgumentException(keys.size() + " keys for " + files.size() + " files");
         }
+        return start("download", keys.size(), i -> {
+            download(keys.get(i), files.get(i));
+            return null;
+        });
+    }
+
+    private static <T> Transfers<T> start(String name, int n, java.util.function.IntFunction<T> transfer) {
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(
-                Math.max(1, Math.min(keys.size(), PARALLEL_TRANSFERS)), r -> {
-                    Thread t = new Thread(r, "download");
+                Math.max(1, Math.min(n, PARALLEL_TRANSFERS)), r -> {
+                    Thread t = new Thread(r, name);
                     t.setDaemon(true);
                     return t;
                 });
-        List<java.util.concurrent.Future<?>> futures = new ArrayList<>();
-        for (int i = 0; i < keys.size(); i++) {
+        List<java.util.concurrent.Future<T>> futures = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
             int index = i;
-            futures.add(pool.submit(() -> download(keys.get(index), files.get(index))));
+            futures.add(pool.submit(() -> transfer.apply(index)));
         }
         pool.shutdown();
-        return new Downloads(pool, futures);
+        return new Transfers<>(pool, futures);
     }
 
-    /** Downloads under way: wait for one, or stop them all. */
-    public static final class Downloads implements AutoCloseable {
+    /** Transfers under way, in list order: wait for one or for all, or stop them. */
+    public static final class Transfers<T> implements AutoCloseable {
         private final java.util.concurrent.ExecutorService pool;
-        private final List<java.util.concurrent.Future<?>> futures;
+        private final List<java.util.concurrent.Future<T>> futures;
 
-        private Downloads(java.util.concurrent.ExecutorService pool, List<java.util.concurrent.Future<?>> futures) {
+        private Transfers(java.util.concurrent.ExecutorService pool, List<java.util.concurrent.Future<T>> futures) {
             this.pool = pool;
             this.futures = futures;
         }
 
-        /** Returns once file {@code index} is complete; throws its download's {@link StorageException}. */
-        public void await(int index) {
+        /** Returns once transfer {@code index} is complete, with its result; throws its {@link StorageException}. */
+        public T await(int index) {
             try {
-                futures.get(index).get();
+                return futures.get(index).get();
             } catch (java.util.concurrent.ExecutionException e) {
                 throw e.getCause() instanceof RuntimeException re ? re
-                        : new StorageException("download failed: " + e.getCause(), true, false, e.getCause());
+                        : new StorageException("transfer failed: " + e.getCause(), true, false, e.getCause());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new StorageException("download interrupted", true, false, e);
+                throw new StorageException("transfer interrupted", true, false, e);
             }
         }
 
-        /** Stops the downloads still running or waiting. */
-        @Override
-        public void close() {
-            pool.shutdownNow();
-        }
-    }
-
-    private static <T> List<T> inParallel(int n, java.util.function.IntFunction<T> transfer) {
-        if (n <= 1) {
-            return n == 0 ? List.of() : java.util.Collections.singletonList(transfer.apply(0));
-        }
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(Math.min(n, PARALLEL_TRANSFERS));
-        try {
-            List<java.util.concurrent.Future<T>> futures = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                int index = i;
-                futures.add(pool.submit(() -> transfer.apply(index)));
-            }
+        /** Waits for every transfer; returns their results in order, or throws the first failure (in list order). */
+        public List<T> awaitAll() {
             List<T> results = new ArrayList<>();
             RuntimeException first = null;
-            for (java.util.concurrent.Future<T> f : futures) {
+            for (int i = 0; i < futures.size(); i++) {
                 try {
-                    results.add(f.get());
-                } catch (java.util.concurrent.ExecutionException e) {
-                    if (first == null) {
-                        first = e.getCause() instanceof RuntimeException re ? re
-                                : new StorageException("transfer failed: " + e.getCause(), true, false, e.getCause());
+                    results.add(await(i));
+                } catch (RuntimeException e) {
+                    first = first != null ? first : e;
+                    if (Thread.currentThread().isInterrupted()) {
+                        break;
                     }
                 }
             }
@@ -164,10 +155,11 @@ public final class ObjectStorage implements AutoCloseable {
                 throw first;
             }
             return results;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new StorageException("transfer interrupted", true, false, e);
-        } finally {
+        }
+
+        /** Stops the transfers still running or waiting. */
+        @Override
+        public void close() {
             pool.shutdownNow();
         }
     }

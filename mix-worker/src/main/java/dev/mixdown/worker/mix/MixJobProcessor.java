@@ -68,7 +68,7 @@ public final class MixJobProcessor implements JobProcessor {
         }
         ctx.progress(1, "download " + keys.size() + " stems");
         // the engine analyses the first stems while the last ones still download
-        ObjectStorage.Downloads downloads = ctx.storage().startDownloads(keys, locals);
+        ObjectStorage.Transfers<Void> downloads = ctx.storage().startDownloads(keys, locals);
         List<Deliverable> masters = new ArrayList<>();
         MixReport report;
         Path mix = outDir.resolve(MIX_NAME);
