@@ -15,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -152,18 +151,13 @@ final class MasterCommand implements Callable<Integer> {
         return new Deliverable(path, f, rate != null ? rate : 0, bits != null ? depth(bits) : null, 320, t);
     }
 
+    /** {@code --bits}: 16, 24 or 32f, and 32 for 32f. */
     static BitDepth depth(String bits) {
-        switch (bits.toLowerCase(Locale.ROOT)) {
-            case "16":
-                return BitDepth.PCM_16;
-            case "24":
-                return BitDepth.PCM_24;
-            case "32f":
-            case "32":
-                return BitDepth.FLOAT_32;
-            default:
-                throw new IllegalArgumentException("unsupported --bits " + bits + " (16, 24 or 32f)");
+        BitDepth depth = "32".equals(bits) ? BitDepth.FLOAT_32 : BitDepth.named(bits);
+        if (depth == null) {
+            throw new IllegalArgumentException("unsupported --bits " + bits + " (16, 24 or 32f)");
         }
+        return depth;
     }
 
     static Deliverable parseAlso(String spec) {

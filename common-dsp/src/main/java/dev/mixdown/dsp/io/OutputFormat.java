@@ -43,6 +43,20 @@ public record OutputFormat(Container container, int sampleRate, int channels, Bi
             this.bits = bits;
             this.encoding = encoding;
         }
+
+        /** The depth spelled {@code 16}, {@code 24} or {@code 32f} (any case); null for anything else. */
+        public static BitDepth named(String bits) {
+            switch (bits.toLowerCase(java.util.Locale.ROOT)) {
+                case "16":
+                    return PCM_16;
+                case "24":
+                    return PCM_24;
+                case "32f":
+                    return FLOAT_32;
+                default:
+                    return null;
+            }
+        }
     }
 
     public OutputFormat {

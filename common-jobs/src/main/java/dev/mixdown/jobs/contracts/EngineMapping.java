@@ -5,7 +5,6 @@ import dev.mixdown.dsp.master.Deliverable;
 import dev.mixdown.dsp.master.DeliveryFormat;
 import dev.mixdown.dsp.master.DeliveryTarget;
 import java.nio.file.Path;
-import java.util.Locale;
 
 /** From the wire contracts to the engine's types; every mistake is an IllegalArgumentException a person can read. */
 public final class EngineMapping {
@@ -29,16 +28,11 @@ public final class EngineMapping {
         if (bits == null) {
             return null;
         }
-        switch (bits.toLowerCase(Locale.ROOT)) {
-            case "16":
-                return BitDepth.PCM_16;
-            case "24":
-                return BitDepth.PCM_24;
-            case "32f":
-                return BitDepth.FLOAT_32;
-            default:
-                throw new IllegalArgumentException("bits must be 16, 24 or 32f, not " + bits);
+        BitDepth depth = BitDepth.named(bits);
+        if (depth == null) {
+            throw new IllegalArgumentException("bits must be 16, 24 or 32f, not " + bits);
         }
+        return depth;
     }
 
     /** The engine deliverable for a spec, written into {@code outDir} under the spec's name. */
