@@ -22,12 +22,7 @@ trap cleanup EXIT
 
 stems="$work/song"
 mkdir -p "$stems"
-src=(../shared/corpus/openttd_keep_on_rolling/stems/*.flac)
-if [ -f "${src[0]}" ]; then
-  for f in "${src[@]:0:8}"; do
-    ffmpeg -hide_banner -loglevel error -stream_loop 2 -i "$f" -ar 44100 -ac 2 -c:a pcm_s16le "$stems/$(basename "${f%.*}").wav"
-  done
-else
+if ! corpus_stems "$stems"; then
   ./mixdown demo --offline --seconds 180 --out "$work/demo" >/dev/null
   cp "$work/demo/stems/"*.wav "$stems/"
 fi

@@ -24,16 +24,9 @@ stems="$work/stems"
 mkdir -p "$stems"
 if [ -n "${1:-}" ]; then
   for f in "$1"/*; do ffmpeg -hide_banner -loglevel error -i "$f" -ar 44100 -ac 2 -c:a pcm_s16le "$stems/$(basename "${f%.*}").wav"; done
-else
-  src=(../shared/corpus/openttd_keep_on_rolling/stems/*.flac)
-  if [ -f "${src[0]}" ]; then
-    for f in "${src[@]:0:8}"; do
-      ffmpeg -hide_banner -loglevel error -stream_loop 2 -i "$f" -ar 44100 -ac 2 -c:a pcm_s16le "$stems/$(basename "${f%.*}").wav"
-    done
-  else
-    echo "no corpus: use scripts/bench-mix.sh STEMS_DIR" >&2
-    exit 1
-  fi
+elif ! corpus_stems "$stems"; then
+  echo "no corpus: use scripts/bench-mix.sh STEMS_DIR" >&2
+  exit 1
 fi
 seconds=$(soxi -D "$(ls "$stems"/*.wav | head -1)")
 ./mixdown --version >/dev/null

@@ -37,6 +37,16 @@ three_minute_file() {
   fi
 }
 
+# Writes 8 stems of ../shared/corpus/openttd_keep_on_rolling, looped to 3 minutes, as 44.1 kHz
+# 16-bit WAV into the folder $1; fails (returns 1) where the corpus is absent.
+corpus_stems() {
+  local out="$1" src=(../shared/corpus/openttd_keep_on_rolling/stems/*.flac)
+  [ -f "${src[0]}" ] || return 1
+  for f in "${src[@]:0:8}"; do
+    ffmpeg -hide_banner -loglevel error -stream_loop 2 -i "$f" -ar 44100 -ac 2 -c:a pcm_s16le "$out/$(basename "${f%.*}").wav"
+  done
+}
+
 # Integrated loudness and true peak of a file, by ffmpeg's ebur128 filter.
 ebur128_summary() {
   ffmpeg -hide_banner -nostats -i "$1" -af ebur128=peak=true -f null - 2>&1 | sed -n '/Summary/,$p' \
