@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -53,19 +52,6 @@ final class ClusterClient {
         return keys;
     }
 
-    /** Streams a file through the gateway into the store; returns its object key. */
-    String upload(String uploadId, Path file) throws IOException, InterruptedException {
-        String name = URLEncoder.encode(file.getFileName().toString(), StandardCharsets.UTF_8).replace("+", "%20");
-        HttpRequest req = request("/v1/uploads/" + uploadId + "/" + name)
-                .header("Content-Type", "application/octet-stream")
-                .PUT(HttpRequest.BodyPublishers.ofFile(file)).build();
-        try {
-            return send(req).get("key").asText();
-        } catch (IOException e) {
-            throw new IOException("upload of " + file + " failed: " + (e.getMessage() != null ? e.getMessage() : e.toString()), e);
-        }
-    }
-
     /** Creates a job; answers the job as JSON. */
     JsonNode create(Object body) throws IOException, InterruptedException {
         HttpRequest req = request("/v1/jobs").header("Content-Type", "application/json")
@@ -89,6 +75,23 @@ final class ClusterClient {
 
     JsonNode job(String id) throws IOException, InterruptedException {
         return send(request("/v1/jobs/" + id).GET().build());
+    }
+
+    /**
+     * Downloads a finished job's outputs, and its report as report.json when it has one, into
+     * {@code folder}; answers the output files in the job's order.
+     */
+    java.util.List<Path> downloadResults(JsonNode job, Path folder) throws IOException {
+        java.util.List<Path> files = new java.util.ArrayList<>();
+        for (JsonNode o : job.get("outputs")) {
+            Path f = folder.resolve(o.get("name").asText());
+            download(o.get("url").asText(), f);
+            files.add(f);
+        }
+        if (job.hasNonNull("reportUrl")) {
+            download(job.get("reportUrl").asText(), folder.resolve("report.json"));
+        }
+        return files;
     }
 
     /** Downloads a presigned URL to a file. */

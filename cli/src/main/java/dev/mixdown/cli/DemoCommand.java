@@ -173,15 +173,12 @@ final class DemoCommand implements Callable<Integer> {
             }
             stdout.println();
             stdout.printf("%-16s %12s %11s %9s  %s%n", "DELIVERABLE", "INTEGRATED", "TRUE PEAK", "RANGE", "FILE");
-            for (var o : done.get("outputs")) {
-                Path f = out.resolve(o.get("name").asText());
-                client.download(o.get("url").asText(), f);
+            for (Path f : client.downloadResults(done, out)) {
                 var m = dev.mixdown.dsp.analysis.LoudnessAnalyzer.analyze(f);
-                stdout.printf("%-16s %7.2f LUFS %6.2f dBTP %6.2f LU  %s%n", o.get("name").asText().replace(".wav", ""),
+                stdout.printf("%-16s %7.2f LUFS %6.2f dBTP %6.2f LU  %s%n", f.getFileName().toString().replace(".wav", ""),
                         m.integratedLufs().orElse(Double.NaN), m.truePeakDbtp().orElse(Double.NaN), m.loudnessRangeLu().orElse(Double.NaN), f);
             }
             if (done.hasNonNull("reportUrl")) {
-                client.download(done.get("reportUrl").asText(), out.resolve("report.json"));
                 stdout.println();
                 stdout.println("Report: " + out.resolve("report.json"));
             }

@@ -176,18 +176,14 @@ final class SubmitCommand implements Callable<Integer> {
         if (!"SUCCEEDED".equals(j.job().get("status").asText())) {
             return files;
         }
-        Path folder = out.resolve(j.name() + "-" + j.id().substring(0, 8));
-        for (JsonNode o : j.job().get("outputs")) {
-            Path f = folder.resolve(o.get("name").asText());
-            client.download(o.get("url").asText(), f);
+        List<Path> downloaded = client.downloadResults(j.job(), out.resolve(j.name() + "-" + j.id().substring(0, 8)));
+        for (int i = 0; i < downloaded.size(); i++) {
+            JsonNode o = j.job().get("outputs").get(i);
             Map<String, Object> file = new LinkedHashMap<>();
-            file.put("file", f.toString());
+            file.put("file", downloaded.get(i).toString());
             file.put("integratedLufs", o.path("integratedLufs").isNumber() ? o.get("integratedLufs").asDouble() : null);
             file.put("truePeakDbtp", o.path("truePeakDbtp").isNumber() ? o.get("truePeakDbtp").asDouble() : null);
             files.add(file);
-        }
-        if (j.job().hasNonNull("reportUrl")) {
-            client.download(j.job().get("reportUrl").asText(), folder.resolve("report.json"));
         }
         return files;
     }
