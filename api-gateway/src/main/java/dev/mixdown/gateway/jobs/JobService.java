@@ -1,11 +1,10 @@
 package dev.mixdown.gateway.jobs;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import dev.mixdown.dsp.mix.MixJob;
 import dev.mixdown.gateway.errors.ApiException;
 import dev.mixdown.gateway.outbox.OutboxEntity;
 import dev.mixdown.jobs.contracts.DeliverableSpec;
-import dev.mixdown.jobs.contracts.EngineMapping;
+import dev.mixdown.jobs.contracts.DeliveryRules;
 import dev.mixdown.jobs.contracts.JobEvent;
 import dev.mixdown.jobs.contracts.JobKind;
 import dev.mixdown.jobs.contracts.JobMessage;
@@ -20,7 +19,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -162,11 +160,11 @@ public class JobService {
         List<DeliverableSpec> deliverables = req.deliverables() == null ? List.of() : req.deliverables();
         for (DeliverableSpec d : deliverables) {
             try {
+                DeliveryRules.check(d);
                 ObjectKeys.output(tenantId, "check", 1, d.name());
-                EngineMapping.deliverable(Path.of("check"), d);
             } catch (IllegalArgumentException e) {
                 String code = e.getMessage().startsWith("unknown target") ? "UNSUPPORTED_TARGET" : "INVALID_DELIVERABLE";
-                throw ApiException.invalid(code, "deliverable " + d.name() + ": " + e.getMessage());
+                throw ApiException.invalid(code, "deliverable " + (d == null ? null : d.name()) + ": " + e.getMessage());
             }
         }
         if (kind == JobKind.MASTER) {
@@ -182,8 +180,8 @@ public class JobService {
             if (stems.isEmpty()) {
                 throw ApiException.invalid("INVALID_REQUEST", "a mix job needs at least one stem");
             }
-            if (stems.size() > MixJob.MAX_STEMS) {
-                throw ApiException.invalid("TOO_MANY_STEMS", stems.size() + " stems; a mix takes at most " + MixJob.MAX_STEMS);
+            if (stems.size() > DeliveryRules.MAX_STEMS) {
+                throw ApiException.invalid("TOO_MANY_STEMS", stems.size() + " stems; a mix takes at most " + DeliveryRules.MAX_STEMS);
             }
             for (StemInput s : stems) {
                 requireKey(tenantId, s.key());

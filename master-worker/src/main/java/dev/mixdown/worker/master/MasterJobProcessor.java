@@ -8,7 +8,7 @@ import dev.mixdown.dsp.master.MasterReport;
 import dev.mixdown.dsp.master.MasterSettings;
 import dev.mixdown.dsp.master.ToneProfile;
 import dev.mixdown.jobs.contracts.DeliverableSpec;
-import dev.mixdown.jobs.contracts.EngineMapping;
+import dev.mixdown.jobs.worker.EngineMapping;
 import dev.mixdown.jobs.contracts.JobEvent;
 import dev.mixdown.jobs.contracts.JobMessage;
 import dev.mixdown.jobs.worker.JobException;

@@ -14,7 +14,7 @@ import dev.mixdown.dsp.mix.ReverbAmount;
 import dev.mixdown.dsp.mix.StemRole;
 import dev.mixdown.dsp.mix.StemSpec;
 import dev.mixdown.jobs.contracts.DeliverableSpec;
-import dev.mixdown.jobs.contracts.EngineMapping;
+import dev.mixdown.jobs.worker.EngineMapping;
 import dev.mixdown.jobs.contracts.JobEvent;
 import dev.mixdown.jobs.contracts.JobMessage;
 import dev.mixdown.jobs.contracts.StemInput;

@@ -1,9 +1,11 @@
-package dev.mixdown.jobs.contracts;
+package dev.mixdown.jobs.worker;
 
 import dev.mixdown.dsp.io.OutputFormat.BitDepth;
 import dev.mixdown.dsp.master.Deliverable;
 import dev.mixdown.dsp.master.DeliveryFormat;
 import dev.mixdown.dsp.master.DeliveryTarget;
+import dev.mixdown.jobs.contracts.DeliverableSpec;
+import dev.mixdown.jobs.contracts.TargetSpec;
 import java.nio.file.Path;
 
 /** From the wire contracts to the engine's types; every mistake is an IllegalArgumentException a person can read. */
