@@ -11,7 +11,7 @@ import dev.mixdown.dsp.analysis.LoudnessAnalyzer;
 import dev.mixdown.dsp.io.AudioFiles;
 import dev.mixdown.dsp.io.AudioSink;
 import dev.mixdown.dsp.io.OutputFormat;
-import dev.mixdown.gateway.jobs.JobService;
+import dev.mixdown.gateway.jobs.JobStateMachine;
 import dev.mixdown.gateway.tenants.TenantBootstrap;
 import dev.mixdown.jobs.contracts.JobEvent;
 import dev.mixdown.jobs.contracts.JobKind;
@@ -52,7 +52,7 @@ class JobsApiIT {
     TenantBootstrap tenants;
 
     @Inject
-    JobService jobs;
+    JobStateMachine jobs;
 
     @BeforeEach
     void secondTenant() {

@@ -1,7 +1,7 @@
 package dev.mixdown.gateway.events;
 
 import dev.mixdown.gateway.config.GatewayConfig;
-import dev.mixdown.gateway.jobs.JobService;
+import dev.mixdown.gateway.jobs.JobStateMachine;
 import dev.mixdown.jobs.contracts.JobEvent;
 import dev.mixdown.jobs.contracts.Json;
 import dev.mixdown.jobs.contracts.Topics;
@@ -30,7 +30,7 @@ public class EventConsumer {
     GatewayConfig config;
 
     @Inject
-    JobService jobs;
+    JobStateMachine jobs;
 
     private KafkaConsumer<String, byte[]> consumer;
     private Thread thread;

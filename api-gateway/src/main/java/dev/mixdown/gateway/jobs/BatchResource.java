@@ -18,7 +18,10 @@ import java.util.List;
 @Consumes(MediaType.APPLICATION_JSON)
 public class BatchResource {
     @Inject
-    JobService jobs;
+    JobCommands commands;
+
+    @Inject
+    JobQueries jobs;
 
     @Inject
     CurrentTenant tenant;
@@ -34,7 +37,7 @@ public class BatchResource {
 
     @POST
     public Response create(BatchRequest request, @HeaderParam("Idempotency-Key") String idempotencyKey) {
-        List<JobEntity> created = jobs.createBatch(tenant.id(), request == null ? null : request.jobs(), idempotencyKey);
+        List<JobEntity> created = commands.createBatch(tenant.id(), request == null ? null : request.jobs(), idempotencyKey);
         List<JobView> views = created.stream().map(j -> jobs.view(j, config.storage().urlSeconds())).toList();
         return Response.accepted(new Batch(created.get(0).batchId.toString(), views)).build();
     }

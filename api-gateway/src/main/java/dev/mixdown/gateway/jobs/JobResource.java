@@ -26,13 +26,16 @@ import org.jboss.resteasy.reactive.RestStreamElementType;
 import java.util.List;
 import java.util.UUID;
 
-/** REST v1 for jobs: thin; the rules live in {@link JobService}. */
+/** REST v1 for jobs: thin; the rules live in {@link JobCommands} and {@link JobQueries}. */
 @Path("/v1/jobs")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class JobResource {
     @Inject
-    JobService jobs;
+    JobCommands commands;
+
+    @Inject
+    JobQueries jobs;
 
     @Inject
     CurrentTenant tenant;
@@ -43,7 +46,7 @@ public class JobResource {
     /** Creates a mix or master job; answers 202 with the job. A retried request with the same Idempotency-Key gets the same job. */
     @POST
     public Response create(JobRequest request, @HeaderParam("Idempotency-Key") String idempotencyKey) {
-        JobEntity job = jobs.create(tenant.id(), request, idempotencyKey);
+        JobEntity job = commands.create(tenant.id(), request, idempotencyKey);
         return Response.accepted(jobs.view(job, config.storage().urlSeconds())).location(URI.create("/v1/jobs/" + job.id)).build();
     }
 
@@ -64,7 +67,7 @@ public class JobResource {
     @POST
     @Path("/{id}/revisions")
     public Response revise(@PathParam("id") UUID id, JobRequest changes, @HeaderParam("Idempotency-Key") String idempotencyKey) {
-        JobEntity job = jobs.revise(tenant.id(), id, changes, idempotencyKey);
+        JobEntity job = commands.revise(tenant.id(), id, changes, idempotencyKey);
         return Response.accepted(jobs.view(job, config.storage().urlSeconds())).location(URI.create("/v1/jobs/" + job.id)).build();
     }
 
@@ -117,6 +120,6 @@ public class JobResource {
     @POST
     @Path("/{id}/cancel")
     public JobView cancel(@PathParam("id") UUID id) {
-        return jobs.view(jobs.cancel(tenant.id(), id), config.storage().urlSeconds());
+        return jobs.view(commands.cancel(tenant.id(), id), config.storage().urlSeconds());
     }
 }
