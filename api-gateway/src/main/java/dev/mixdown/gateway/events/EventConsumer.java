@@ -23,7 +23,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Applies worker events to job state, and commits their offsets only after the state is committed.
- * A failed round (the broker or the database away) drops the consumer, so the next round starts
+ * A poll does not fail while the broker is away, so the loop also asks the broker for its topics
+ * every few seconds. A failed round (the broker or the database away) drops the consumer, so the next round starts
  * again from the last committed offset: no event is skipped, and a repeated one changes nothing.
  */
 @ApplicationScoped
@@ -36,7 +37,11 @@ public class EventConsumer extends BackgroundLoop {
     @Inject
     JobStateMachine stateMachine;
 
+    /** How often an idle consumer asks the broker for its topics, so an outage shows in readiness even when no event comes. */
+    private static final Duration BROKER_CHECK = Duration.ofSeconds(5);
+
     private KafkaConsumer<String, byte[]> consumer;
+    private long lastBrokerCheckMillis;
 
     @Override
     public String name() {
@@ -55,6 +60,10 @@ public class EventConsumer extends BackgroundLoop {
     protected boolean round() {
         if (consumer == null) {
             consumer = newConsumer();
+        }
+        if (System.currentTimeMillis() - lastBrokerCheckMillis > BROKER_CHECK.toMillis()) {
+            consumer.listTopics(BROKER_CHECK); // throws when the broker cannot be reached: the round fails and backs off
+            lastBrokerCheckMillis = System.currentTimeMillis();
         }
         var records = consumer.poll(Duration.ofMillis(200));
         for (ConsumerRecord<String, byte[]> r : records) {

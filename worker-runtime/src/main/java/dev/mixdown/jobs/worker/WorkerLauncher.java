@@ -24,11 +24,12 @@ import org.slf4j.LoggerFactory;
  * MIXDOWN_S3_BUCKET              mixdown
  * MIXDOWN_WORKER_ID              {kind}-{pid}
  * MIXDOWN_WORKER_SLOTS           1      jobs this process runs at once
- * MIXDOWN_MAX_ATTEMPTS           3      attempts before a retryable failure is final (dead-lettered)
+ * MIXDOWN_MAX_ATTEMPTS           5      attempts before a retryable failure is final (dead-lettered)
  * MIXDOWN_JOB_TIMEOUT_SECONDS    1800   the watchdog's limit for one attempt
  * MIXDOWN_DRAIN_TIMEOUT_SECONDS  60     how long SIGTERM lets running jobs finish (keep terminationGracePeriodSeconds above it)
- * MIXDOWN_BACKOFF_MILLIS         1000   delay before the second attempt; doubles per attempt
- * MIXDOWN_BACKOFF_MAX_MILLIS     30000
+ * MIXDOWN_BACKOFF_MILLIS         5000   delay before the second attempt; doubles per attempt (5, 10, 20, 40 s:
+ *                                       a store or broker outage of over a minute is ridden out; waiting holds no slot)
+ * MIXDOWN_BACKOFF_MAX_MILLIS     60000
  * MIXDOWN_WORK_DIR               {java.io.tmpdir}/mixdown-worker
  * MIXDOWN_SESSION_TIMEOUT_MS     45000  how soon a crashed worker's jobs go to another worker
  * MIXDOWN_HEARTBEAT_SECONDS      5      the longest a run stays quiet (keep well under the gateway's run lease, 60 s)
@@ -107,10 +108,10 @@ public final class WorkerLauncher {
         for (int s = 0; s < slots; s++) {
             WorkerRuntime.Config config = new WorkerRuntime.Config(
                     env.getOrDefault("MIXDOWN_KAFKA_BOOTSTRAP", "localhost:9092"), kind.id() + "-workers", kind, id + "-" + s,
-                    Integer.parseInt(env.getOrDefault("MIXDOWN_MAX_ATTEMPTS", "3")),
+                    Integer.parseInt(env.getOrDefault("MIXDOWN_MAX_ATTEMPTS", "5")),
                     Duration.ofSeconds(Long.parseLong(env.getOrDefault("MIXDOWN_JOB_TIMEOUT_SECONDS", "1800"))), drain,
-                    Duration.ofMillis(Long.parseLong(env.getOrDefault("MIXDOWN_BACKOFF_MILLIS", "1000"))),
-                    Duration.ofMillis(Long.parseLong(env.getOrDefault("MIXDOWN_BACKOFF_MAX_MILLIS", "30000"))),
+                    Duration.ofMillis(Long.parseLong(env.getOrDefault("MIXDOWN_BACKOFF_MILLIS", "5000"))),
+                    Duration.ofMillis(Long.parseLong(env.getOrDefault("MIXDOWN_BACKOFF_MAX_MILLIS", "60000"))),
                     Path.of(env.getOrDefault("MIXDOWN_WORK_DIR", System.getProperty("java.io.tmpdir") + "/mixdown-worker")),
                     Duration.ofMillis(Long.parseLong(env.getOrDefault("MIXDOWN_SESSION_TIMEOUT_MS", "45000"))),
                     Duration.ofSeconds(Long.parseLong(env.getOrDefault("MIXDOWN_HEARTBEAT_SECONDS", "5"))),
