@@ -26,8 +26,9 @@ final class ClusterClient {
     }
 
     /**
-     * Uploads files the way large files should travel: the gateway hands out presigned PUT URLs
-     * and the bytes go straight to the object store. Returns the object keys, in order.
+     * Uploads files the way large files should travel: the gateway hands out one signed upload URL
+     * per file, which needs no API key, and streams each PUT to its object key (ADR 0007); the
+     * files go up a few at a time. Returns the object keys, in order.
      */
     java.util.List<String> uploadDirect(java.util.List<Path> files) throws IOException, InterruptedException {
         java.util.List<String> names = files.stream().map(f -> f.getFileName().toString()).toList();

@@ -36,13 +36,13 @@ final class LocalCluster {
     static String gatewayUrl(Path data) throws IOException {
         Path props = data.resolve("cluster.properties");
         if (!Files.exists(props)) {
-            return "http://localhost:18080";
+            return "http://127.0.0.1:18080";
         }
         Properties p = new Properties();
         try (var in = Files.newInputStream(props)) {
             p.load(in);
         }
-        return "http://localhost:" + p.getProperty("gateway.port", "18080");
+        return "http://127.0.0.1:" + p.getProperty("gateway.port", "18080");
     }
 
     static String apiKey(Path data) throws IOException {

@@ -16,7 +16,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * Files to and from the object store through presigned URLs, a few at a time. A plain blocking
+ * Files up through the gateway's signed upload URLs and down through the store's presigned GET
+ * URLs, a few at a time. A plain blocking
  * connection streams a file at disk speed from a cold JVM; {@code java.net.http.HttpClient}
  * took twice as long on the same 254 MB of stems (2.0 s against 1.0 s, same store, same
  * parallelism), which a one-shot command never amortises. The JSON API keeps HttpClient.
@@ -29,7 +30,7 @@ final class ObjectTransfer {
     private ObjectTransfer() {
     }
 
-    /** PUTs a file to a presigned URL. */
+    /** PUTs a file to an upload URL (with its length: the gateway refuses a chunked body). */
     static void put(String url, Path file) throws IOException {
         HttpURLConnection c = open(url);
         c.setRequestMethod("PUT");
@@ -39,9 +40,9 @@ final class ObjectTransfer {
             Files.copy(file, out);
         }
         int code = c.getResponseCode();
-        drain(c, code);
+        String said = drain(c, code);
         if (code / 100 != 2) {
-            throw new IOException("upload of " + file + " failed: the object store answered HTTP " + code);
+            throw new IOException("upload of " + file + " failed with HTTP " + code + ": " + said);
         }
     }
 
@@ -91,12 +92,10 @@ final class ObjectTransfer {
         return c;
     }
 
-    /** Reads what the server said so the connection can be reused. */
-    private static void drain(HttpURLConnection c, int code) throws IOException {
+    /** Reads what the server said, so the connection can be reused, and answers it. */
+    private static String drain(HttpURLConnection c, int code) throws IOException {
         try (InputStream in = code >= 400 ? c.getErrorStream() : c.getInputStream()) {
-            if (in != null) {
-                in.readAllBytes();
-            }
+            return in == null ? "" : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         }
     }
 }

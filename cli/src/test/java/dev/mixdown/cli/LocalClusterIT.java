@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mixdown.dsp.io.AudioFiles;
 import dev.mixdown.dsp.io.AudioSink;
 import dev.mixdown.dsp.io.OutputFormat;
+import dev.mixdown.local.ListeningSockets;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -61,6 +62,7 @@ class LocalClusterIT {
         down();
         up(1);
         assertEquals(key, Files.readString(data.resolve("api-key")), "up again keeps the first API key");
+        assertListensOnLoopbackOnly();
         JsonNode done = waitFor(client(), id);
         assertEquals("SUCCEEDED", done.get("status").asText(), done.toString());
         assertEquals(1, done.get("attempt").asInt(), "the job ran once: " + done);
@@ -84,6 +86,26 @@ class LocalClusterIT {
         Path second = work.resolve("second.wav");
         client().download(again.get("outputs").get(0).get("url").asText(), second);
         assertArrayEquals(Files.readAllBytes(first), Files.readAllBytes(second), "the stored master is the same file after down and up");
+    }
+
+    /** Every port of the cluster (the services', the gateway's, each worker's health port) is bound to 127.0.0.1 only. */
+    private void assertListensOnLoopbackOnly() throws IOException {
+        java.util.Set<Integer> ports = new java.util.HashSet<>();
+        java.util.Properties p = new java.util.Properties();
+        try (var in = Files.newInputStream(data.resolve("cluster.properties"))) {
+            p.load(in);
+        }
+        p.values().forEach(v -> ports.add(Integer.parseInt(v.toString().trim())));
+        CliRun ps = CliRun.of("ps", "--data", data.toString(), "--json");
+        for (JsonNode member : JSON.readTree(ps.out())) {
+            if (member.hasNonNull("port")) {
+                ports.add(member.get("port").asInt());
+            }
+        }
+        List<ListeningSockets.Socket> sockets = ListeningSockets.on(ports);
+        assertEquals(ports, sockets.stream().map(ListeningSockets.Socket::port).collect(java.util.stream.Collectors.toSet()),
+                "every port listens: " + sockets);
+        assertTrue(sockets.stream().allMatch(ListeningSockets.Socket::loopbackV4), "bound to 127.0.0.1 only: " + sockets);
     }
 
     private void up(int masterWorkers) {

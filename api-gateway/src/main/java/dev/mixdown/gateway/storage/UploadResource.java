@@ -12,7 +12,9 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -22,8 +24,8 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Uploads: presigned PUT URLs (large files go straight to the store) or a streamed PUT through the
- * gateway for small setups. Keys always sit under the caller's tenant.
+ * Uploads: signed upload URLs (see {@link UploadUrls}; no API key needed, so clients can hand them
+ * to parallel transfers) or a streamed PUT with the API key. Keys always sit under the caller's tenant.
  */
 @Path("/v1/uploads")
 @Produces(MediaType.APPLICATION_JSON)
@@ -36,6 +38,9 @@ public class UploadResource {
 
     @Inject
     GatewayConfig config;
+
+    @Inject
+    UploadUrls urls;
 
     public record UploadRequest(List<String> files) {
     }
@@ -51,7 +56,7 @@ public class UploadResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Upload create(UploadRequest request) {
+    public Upload create(UploadRequest request, @Context UriInfo uri) {
         if (request == null || request.files() == null || request.files().isEmpty()) {
             throw ApiException.invalid("INVALID_REQUEST", "name the files to upload");
         }
@@ -59,7 +64,7 @@ public class UploadResource {
         List<UploadSlot> slots = new ArrayList<>();
         for (String name : request.files()) {
             String key = ObjectKeys.upload(tenant.id(), uploadId, name);
-            slots.add(new UploadSlot(name, key, storage.presignedPut(key, config.storage().urlSeconds())));
+            slots.add(new UploadSlot(name, key, urls.uploadUrl(uri.getBaseUri(), key)));
         }
         return new Upload(uploadId, slots);
     }

@@ -13,6 +13,10 @@ import io.minio.errors.ErrorResponseException;
 import io.minio.Http.Method;
 import io.minio.messages.Item;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.HttpURLConnection;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -34,6 +38,8 @@ public final class ObjectStorage implements AutoCloseable {
     static final long PART_SIZE_BYTES = 64L << 20;
     /** Transfers {@link #downloadAll} and {@link #uploadAll} run at once. */
     static final int PARALLEL_TRANSFERS = 3;
+    /** Lifetime of the URL {@link #put} signs for itself; the store checks it when the PUT starts. */
+    private static final int PUT_URL_SECONDS = 15 * 60;
     private final MinioClient client;
     private final String bucket;
 
@@ -178,7 +184,9 @@ public final class ObjectStorage implements AutoCloseable {
             try {
                 client.statObject(StatObjectArgs.builder().bucket(bucket).object(key).build());
                 return true;
-            } catch (ErrorResponseException e) {
+            } catch (StorageException | IllegalArgumentException e) {
+            throw e;
+        } catch (ErrorResponseException e) {
                 if ("NoSuchKey".equals(e.errorResponse().code()) || "NoSuchObject".equals(e.errorResponse().code())) {
                     return false;
                 }
@@ -198,14 +206,66 @@ public final class ObjectStorage implements AutoCloseable {
         });
     }
 
-    /** A URL that lets its holder GET {@code key} for {@code seconds}. */
+    /**
+     * A URL that lets its holder GET {@code key} for {@code seconds}, and nothing else: the store
+     * checks the method and every query parameter against the signature, and no request header
+     * turns a GET into another operation (PresignedUrlIT shows it on S3Proxy).
+     */
     public String presignedGet(String key, int seconds) {
         return presign(Method.GET, key, seconds);
     }
 
-    /** A URL that lets its holder PUT {@code key} for {@code seconds}. */
-    public String presignedPut(String key, int seconds) {
-        return presign(Method.PUT, key, seconds);
+    /**
+     * Streams {@code bytes} bytes of {@code body} to {@code key} in one PUT, holding no more than a
+     * small buffer, with no header but its length and content type: this is how bytes a tenant
+     * sends reach the store. A presigned PUT URL is never handed out, because the store honours
+     * unsigned {@code x-amz-copy-source} and {@code x-amz-acl} headers on it (ADR 0007).
+     * Returns the bytes stored; a body shorter than {@code bytes} is an {@link IllegalArgumentException}.
+     */
+    public long put(String key, InputStream body, long bytes) {
+        if (bytes < 0) {
+            throw new IllegalArgumentException("a length is required, got " + bytes);
+        }
+        String url = presign(Method.PUT, key, PUT_URL_SECONDS);
+        return call("upload " + key, () -> {
+            HttpURLConnection c = (HttpURLConnection) URI.create(url).toURL().openConnection();
+            c.setConnectTimeout(5_000);
+            c.setReadTimeout(10 * 60 * 1000);
+            c.setRequestMethod("PUT");
+            c.setRequestProperty("Content-Type", "application/octet-stream");
+            c.setDoOutput(true);
+            c.setFixedLengthStreamingMode(bytes);
+            long sent = 0;
+            try (OutputStream out = c.getOutputStream()) {
+                byte[] buffer = new byte[64 * 1024];
+                while (sent < bytes) {
+                    int n = readFrom(body, buffer, (int) Math.min(buffer.length, bytes - sent));
+                    if (n < 0) {
+                        c.disconnect();
+                        throw new IllegalArgumentException("the body ended after " + sent + " of its " + bytes + " bytes");
+                    }
+                    out.write(buffer, 0, n);
+                    sent += n;
+                }
+            }
+            int code = c.getResponseCode();
+            try (InputStream answer = code >= 400 ? c.getErrorStream() : c.getInputStream()) {
+                String said = answer == null ? "" : new String(answer.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                if (code / 100 != 2) {
+                    throw new StorageException("upload " + key + ": the store answered HTTP " + code + " " + said, code >= 500, false, null);
+                }
+            }
+            return sent;
+        });
+    }
+
+    /** A read from the sender's body; its failure is the sender's, not the store's. */
+    private static int readFrom(InputStream body, byte[] buffer, int max) {
+        try {
+            return body.read(buffer, 0, max);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("the body broke off: " + e.getMessage(), e);
+        }
     }
 
     private String presign(Method method, String key, int seconds) {

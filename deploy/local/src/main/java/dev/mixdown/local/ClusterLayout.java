@@ -7,11 +7,13 @@ import java.util.Properties;
 
 /**
  * Where the local cluster keeps things under its data folder, and its fixed ports (chosen once,
- * then reused, so jobs and files survive {@code down} and {@code up} with the same folder).
+ * then reused, so jobs and files survive {@code down} and {@code up} with the same folder). Every
+ * port is bound on 127.0.0.1 ({@link #HOST}) only: nothing of the cluster is reachable from
+ * another machine. Its credentials are {@link ClusterSecrets}.
  */
 public record ClusterLayout(Path data, int postgresPort, int kafkaPort, int controllerPort, int s3Port, int gatewayPort) {
-    public static final String S3_ACCESS_KEY = "mixdown";
-    public static final String S3_SECRET_KEY = "mixdown-local-secret";
+    /** The one address every service of the local cluster listens on. */
+    public static final String HOST = "127.0.0.1";
 
     /** Reads {@code cluster.properties}, or picks defaults and writes it on first use. */
     public static ClusterLayout load(Path data) throws IOException {
@@ -41,6 +43,10 @@ public record ClusterLayout(Path data, int postgresPort, int kafkaPort, int cont
         return data.resolve("processes.json");
     }
 
+    public ClusterSecrets secrets() throws IOException {
+        return ClusterSecrets.load(data);
+    }
+
     public Path apiKeyFile() {
         return data.resolve("api-key");
     }
@@ -50,18 +56,18 @@ public record ClusterLayout(Path data, int postgresPort, int kafkaPort, int cont
     }
 
     public String gatewayUrl() {
-        return "http://localhost:" + gatewayPort;
+        return "http://" + HOST + ":" + gatewayPort;
     }
 
     public String s3Endpoint() {
-        return "http://127.0.0.1:" + s3Port;
+        return "http://" + HOST + ":" + s3Port;
     }
 
     public String kafkaBootstrap() {
-        return "localhost:" + kafkaPort;
+        return HOST + ":" + kafkaPort;
     }
 
     public String jdbcUrl() {
-        return "jdbc:postgresql://localhost:" + postgresPort + "/postgres";
+        return "jdbc:postgresql://" + HOST + ":" + postgresPort + "/postgres";
     }
 }

@@ -16,7 +16,8 @@ import org.apache.kafka.common.utils.Time;
 
 /**
  * A real single-node Kafka broker in KRaft mode (broker and controller in one), in this JVM, with
- * its log on disk: topics and offsets survive a restart on the same folder.
+ * its log on disk: topics and offsets survive a restart on the same folder. Both listeners bind
+ * 127.0.0.1 only.
  */
 public final class EmbeddedKafka implements AutoCloseable {
     private final Path dataDir;
@@ -37,7 +38,7 @@ public final class EmbeddedKafka implements AutoCloseable {
     }
 
     public String bootstrapServers() {
-        return "localhost:" + port;
+        return ClusterLayout.HOST + ":" + port;
     }
 
     public synchronized EmbeddedKafka start() throws IOException {
@@ -46,9 +47,9 @@ public final class EmbeddedKafka implements AutoCloseable {
         Properties p = new Properties();
         p.put("process.roles", "broker,controller");
         p.put("node.id", "1");
-        p.put("controller.quorum.voters", "1@localhost:" + controllerPort);
-        p.put("listeners", "PLAINTEXT://localhost:" + port + ",CONTROLLER://localhost:" + controllerPort);
-        p.put("advertised.listeners", "PLAINTEXT://localhost:" + port);
+        p.put("controller.quorum.voters", "1@" + ClusterLayout.HOST + ":" + controllerPort);
+        p.put("listeners", "PLAINTEXT://" + ClusterLayout.HOST + ":" + port + ",CONTROLLER://" + ClusterLayout.HOST + ":" + controllerPort);
+        p.put("advertised.listeners", "PLAINTEXT://" + ClusterLayout.HOST + ":" + port);
         p.put("controller.listener.names", "CONTROLLER");
         p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
         p.put("inter.broker.listener.name", "PLAINTEXT");

@@ -10,7 +10,8 @@ import org.gaul.s3proxy.nio2blob.FilesystemNio2BlobStore;
 
 /**
  * S3Proxy serving the S3 API over a folder of the local filesystem, with SigV2/V4 authentication,
- * so the MinIO SDK (and presigned URLs) work against it exactly as against MinIO.
+ * so the MinIO SDK (and presigned URLs) work against it exactly as against MinIO. It listens on
+ * 127.0.0.1 only (S3Proxy binds the endpoint's host).
  */
 public final class EmbeddedS3 implements AutoCloseable {
     private final Path dataDir;
@@ -27,7 +28,7 @@ public final class EmbeddedS3 implements AutoCloseable {
     }
 
     public String endpoint() {
-        return "http://127.0.0.1:" + port;
+        return "http://" + ClusterLayout.HOST + ":" + port;
     }
 
     public String accessKey() {

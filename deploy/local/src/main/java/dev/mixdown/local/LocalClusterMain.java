@@ -11,7 +11,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +21,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * The embedded single-machine cluster: {@code up} starts the services (PostgreSQL, Kafka, S3Proxy),
  * the gateway and the workers as separate JVMs and waits until all are healthy; {@code down} stops
- * them, workers first so their jobs drain; {@code ps} lists them. All state lives in the data folder.
+ * them, workers first so their jobs drain; {@code ps} lists them. All state lives in the data folder,
+ * every port listens on 127.0.0.1 only, and the credentials are made per data folder ({@link ClusterSecrets}).
  *
  * <pre>
  * up ROOT DATA_DIR MIX_WORKERS MASTER_WORKERS
@@ -82,22 +82,29 @@ public final class LocalClusterMain {
         String java = ProcessHandle.current().info().command().orElse("java");
 
         Path self = Path.of(LocalClusterMain.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        ClusterSecrets secrets = layout.secrets();
         Process services = start(layout, "services", List.of(java, "-Xmx512m", "-cp", classPath(self), ServicesMain.class.getName(),
-                layout.data().toString(), String.valueOf(layout.postgresPort()), String.valueOf(layout.kafkaPort()),
-                String.valueOf(layout.controllerPort()), String.valueOf(layout.s3Port())), Map.of());
+                layout.data().toString()), Map.of());
         members.add(new Member("services", services.pid(), layout.kafkaPort(), "services.log"));
         waitFor("services", () -> Files.exists(layout.data().resolve("services.ready")), services, layout);
 
+        // secrets travel in the environment (readable by this user only), never in arguments that ps
+        // shows; each process gets the ones it needs: the workers no database, the gateway everything
         Map<String, String> env = Map.of(
-                "MIXDOWN_DB_URL", layout.jdbcUrl(),
                 "MIXDOWN_KAFKA_BOOTSTRAP", layout.kafkaBootstrap(),
                 "MIXDOWN_S3_ENDPOINT", layout.s3Endpoint(),
-                "MIXDOWN_S3_ACCESS_KEY", ClusterLayout.S3_ACCESS_KEY,
-                "MIXDOWN_S3_SECRET_KEY", ClusterLayout.S3_SECRET_KEY,
+                "MIXDOWN_S3_ACCESS_KEY", secrets.s3AccessKey(),
+                "MIXDOWN_S3_SECRET_KEY", secrets.s3SecretKey(),
+                "QUARKUS_HTTP_HOST", ClusterLayout.HOST);
+        Map<String, String> gatewayEnv = new java.util.HashMap<>(env);
+        gatewayEnv.putAll(Map.of(
+                "MIXDOWN_DB_URL", layout.jdbcUrl(),
+                "MIXDOWN_DB_USER", ClusterSecrets.DB_USER,
+                "MIXDOWN_DB_PASSWORD", secrets.dbPassword(),
                 "MIXDOWN_GATEWAY_PORT", String.valueOf(layout.gatewayPort()),
-                "MIXDOWN_BOOTSTRAP_API_KEY", apiKey);
+                "MIXDOWN_BOOTSTRAP_API_KEY", apiKey));
         Process gateway = start(layout, "gateway", List.of(java, "-Xmx512m", "-jar",
-                root.resolve("api-gateway/target/quarkus-app/quarkus-run.jar").toString()), env);
+                root.resolve("api-gateway/target/quarkus-app/quarkus-run.jar").toString()), gatewayEnv);
         members.add(new Member("gateway", gateway.pid(), layout.gatewayPort(), "gateway.log"));
         write(layout, members);
         waitFor("gateway", () -> healthy(layout.gatewayUrl() + "/q/health/ready"), gateway, layout);
@@ -113,7 +120,7 @@ public final class LocalClusterMain {
         write(layout, members);
         // every worker answers ready (its slots run) before the cluster is called up
         for (Map.Entry<Member, Process> w : workers.entrySet()) {
-            waitFor(w.getKey().role(), () -> healthy("http://localhost:" + w.getKey().port() + "/q/health/ready"), w.getValue(), layout);
+            waitFor(w.getKey().role(), () -> healthy("http://" + ClusterLayout.HOST + ":" + w.getKey().port() + "/q/health/ready"), w.getValue(), layout);
         }
         System.out.println(layout.gatewayUrl());
         return 0;
@@ -203,11 +210,7 @@ public final class LocalClusterMain {
         new java.security.SecureRandom().nextBytes(b);
         String key = "mxd_" + java.util.HexFormat.of().formatHex(b);
         Files.writeString(f, key + "\n");
-        try {
-            Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException e) {
-            // not a POSIX file system: the data folder's own permissions have to do
-        }
+        ClusterSecrets.restrictToOwner(f);
         return key;
     }
 

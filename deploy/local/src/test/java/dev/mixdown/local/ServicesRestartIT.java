@@ -48,7 +48,7 @@ class ServicesRestartIT {
 
         try (EmbeddedKafka kafka = new EmbeddedKafka(data.resolve("kafka"), kafkaPort, controllerPort, 1).start();
                 EmbeddedS3 s3 = new EmbeddedS3(data.resolve("s3"), s3Port, "mixdown", "mixdown-secret").start();
-                EmbeddedDatabase db = new EmbeddedDatabase(data.resolve("pg"), pgPort).start()) {
+                EmbeddedDatabase db = new EmbeddedDatabase(data.resolve("pg"), pgPort, "restart-password").start()) {
             try (KafkaProducer<String, String> producer = new KafkaProducer<>(producerConfig(kafka.bootstrapServers()))) {
                 producer.send(new ProducerRecord<>(TOPIC, "job-1", "queued before down")).get();
             }
@@ -56,7 +56,7 @@ class ServicesRestartIT {
                 storage.ensureBucket();
                 storage.upload(upload, "uploads/t1/stem.txt");
             }
-            try (Connection c = DriverManager.getConnection(db.jdbcUrl(), "postgres", "postgres");
+            try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
                     Statement st = c.createStatement()) {
                 st.execute("CREATE TABLE job (id text PRIMARY KEY, status text)");
                 st.execute("INSERT INTO job VALUES ('job-1', 'QUEUED')");
@@ -65,7 +65,7 @@ class ServicesRestartIT {
 
         try (EmbeddedKafka kafka = new EmbeddedKafka(data.resolve("kafka"), kafkaPort, controllerPort, 1).start();
                 EmbeddedS3 s3 = new EmbeddedS3(data.resolve("s3"), s3Port, "mixdown", "mixdown-secret").start();
-                EmbeddedDatabase db = new EmbeddedDatabase(data.resolve("pg"), pgPort).start()) {
+                EmbeddedDatabase db = new EmbeddedDatabase(data.resolve("pg"), pgPort, "restart-password").start()) {
             assertEquals(List.of("job-1=queued before down"), readAll(kafka.bootstrapServers()));
 
             try (ObjectStorage storage = new ObjectStorage(s3.endpoint(), s3.accessKey(), s3.secretKey(), "mixdown")) {
@@ -74,7 +74,7 @@ class ServicesRestartIT {
                 storage.download("uploads/t1/stem.txt", back);
                 assertEquals("a stem's bytes", Files.readString(back, StandardCharsets.UTF_8));
             }
-            try (Connection c = DriverManager.getConnection(db.jdbcUrl(), "postgres", "postgres");
+            try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
                     Statement st = c.createStatement();
                     ResultSet rs = st.executeQuery("SELECT status FROM job WHERE id = 'job-1'")) {
                 assertTrue(rs.next(), "the job row is still there");

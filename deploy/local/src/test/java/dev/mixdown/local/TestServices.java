@@ -57,7 +57,7 @@ public interface TestServices extends AutoCloseable {
     /** Kafka, S3Proxy and PostgreSQL in this JVM. */
     record Embedded(EmbeddedKafka kafka, EmbeddedS3 s3, EmbeddedDatabase db) implements TestServices {
         static Embedded start(Path dir, boolean withDatabase) throws Exception {
-            EmbeddedDatabase db = withDatabase ? new EmbeddedDatabase(dir.resolve("pg"), freePort()).start() : null;
+            EmbeddedDatabase db = withDatabase ? new EmbeddedDatabase(dir.resolve("pg"), freePort(), "test-db-password").start() : null;
             EmbeddedKafka kafka = new EmbeddedKafka(dir.resolve("kafka"), freePort(), freePort(), 2).start();
             EmbeddedS3 s3 = new EmbeddedS3(dir.resolve("s3"), freePort(), "mixdown", "mixdown-secret").start();
             return new Embedded(kafka, s3, db);
@@ -95,12 +95,12 @@ public interface TestServices extends AutoCloseable {
 
         @Override
         public String dbUser() {
-            return "postgres";
+            return db == null ? null : db.user();
         }
 
         @Override
         public String dbPassword() {
-            return "postgres";
+            return db == null ? null : db.password();
         }
 
         @Override
