@@ -310,7 +310,8 @@ class WebhooksIT {
         UUID succeeding = jobs.insert(tenant, JobStatus.DISPATCHED, null);
         jobs.succeed(tenant, succeeding);
         jobs.fail(tenant, failing);
-        given().auth().oauth2(key).post("/v1/jobs/" + queued + "/cancel").then().statusCode(200).body("status", equalTo("CANCELLED"));
+        // the jobs resource consumes JSON on every method, so even a bodiless POST names it
+        given().auth().oauth2(key).contentType(ContentType.JSON).post("/v1/jobs/" + queued + "/cancel").then().statusCode(200).body("status", equalTo("CANCELLED"));
 
         receiver.await(2, Duration.ofSeconds(20));
         Thread.sleep(800);

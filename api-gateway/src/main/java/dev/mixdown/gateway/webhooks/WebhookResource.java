@@ -20,7 +20,6 @@ import java.util.UUID;
 /** REST v1 for webhooks: thin; the rules live in {@link WebhookEndpoints} and {@link WebhookDeliveries}. */
 @Path("/v1/webhooks")
 @Produces(MediaType.APPLICATION_JSON)
-@Consumes(MediaType.APPLICATION_JSON)
 public class WebhookResource {
     @Inject
     WebhookEndpoints endpoints;
@@ -33,6 +32,7 @@ public class WebhookResource {
 
     /** Registers an endpoint for some event types; answers 201 with it and its signing secret, shown this once. */
     @POST
+    @Consumes(MediaType.APPLICATION_JSON)
     public Response create(WebhookViews.EndpointRequest request) {
         WebhookViews.Endpoint created = endpoints.create(tenant.id(), request);
         return Response.created(URI.create("/v1/webhooks/" + created.id())).entity(created).build();
