@@ -82,6 +82,9 @@ class WebhooksIT {
     @Inject
     WebhookTestJobs jobs;
 
+    @Inject
+    io.micrometer.core.instrument.MeterRegistry metrics;
+
     /** Each test has its own tenant, so no test's events reach another's endpoints. */
     String tenant;
     String key;
@@ -201,6 +204,8 @@ class WebhooksIT {
     @Test
     @DisplayName("an endpoint that fails 5 times then answers gets exactly one successful delivery, every attempt with the same webhook-id and a valid signature, each attempt listed")
     void retriesUntilDelivered() throws Exception {
+        double deliveredBefore = metrics.counter("mixdown.webhook.deliveries", "outcome", "succeeded").count();
+        double httpErrorsBefore = metrics.counter("mixdown.webhook.attempts", "result", "http_error").count();
         Receiver flaky = new Receiver(n -> n <= 5 ? 500 : 200);
         JsonPath endpoint = register(flaky.url(), "job.succeeded");
         String secret = endpoint.getString("secret");
@@ -232,6 +237,8 @@ class WebhooksIT {
         assertEquals("job.succeeded", listed.getString("[0].eventType"));
         assertEquals(List.of(500, 500, 500, 500, 500, 200), listed.getList("[0].attempts.statusCode"));
         assertTrue(listed.getList("[0].attempts.durationMs", Integer.class).stream().allMatch(ms -> ms >= 0));
+        assertEquals(5, metrics.counter("mixdown.webhook.attempts", "result", "http_error").count() - httpErrorsBefore, 0.0);
+        assertEquals(1, metrics.counter("mixdown.webhook.deliveries", "outcome", "succeeded").count() - deliveredBefore, 0.0);
     }
 
     @Test
