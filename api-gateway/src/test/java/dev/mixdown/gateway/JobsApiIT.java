@@ -1,5 +1,10 @@
 package dev.mixdown.gateway;
 
+import static dev.mixdown.gateway.ApiFixtures.awaitStatus;
+import static dev.mixdown.gateway.ApiFixtures.masterRequest;
+import static dev.mixdown.gateway.ApiFixtures.song;
+import static dev.mixdown.gateway.ApiFixtures.upload;
+
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
@@ -8,14 +13,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mixdown.dsp.analysis.LoudnessAnalyzer;
-import dev.mixdown.dsp.io.AudioFiles;
-import dev.mixdown.dsp.io.AudioSink;
-import dev.mixdown.dsp.io.OutputFormat;
 import dev.mixdown.gateway.jobs.JobStateMachine;
 import dev.mixdown.gateway.tenants.TenantBootstrap;
 import dev.mixdown.jobs.contracts.JobEvent;
 import dev.mixdown.jobs.contracts.JobKind;
 import dev.mixdown.jobs.contracts.JobMessage;
+import dev.mixdown.jobs.contracts.JobRun;
 import dev.mixdown.jobs.contracts.Topics;
 import dev.mixdown.jobs.storage.ObjectStorage;
 import dev.mixdown.jobs.worker.WorkerRuntime;
@@ -26,7 +29,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
-import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.nio.file.Files;
@@ -59,33 +61,8 @@ class JobsApiIT {
         tenants.addKey("other", "Another tenant", KEY_B);
     }
 
-    private static byte[] song(double seconds) throws IOException {
-        Path f = Files.createTempFile("song-", ".wav");
-        int rate = 44_100;
-        int frames = (int) (rate * seconds);
-        float[][] x = new float[2][frames];
-        for (int i = 0; i < frames; i++) {
-            double t = (double) i / rate;
-            x[0][i] = x[1][i] = (float) (0.25 * Math.sin(2 * Math.PI * 110 * t) * (0.6 + 0.4 * Math.sin(2 * Math.PI * 2 * t)));
-        }
-        try (AudioSink s = AudioFiles.create(f, new OutputFormat(OutputFormat.Container.WAV, rate, 2, OutputFormat.BitDepth.PCM_16))) {
-            s.write(x, 0, frames);
-        }
-        byte[] bytes = Files.readAllBytes(f);
-        Files.delete(f);
-        return bytes;
-    }
 
-    private static String upload(String key, String name, byte[] bytes) {
-        return given().auth().oauth2(key).contentType("application/octet-stream").body(bytes)
-                .put("/v1/uploads/" + UUID.randomUUID() + "/" + name)
-                .then().statusCode(200).extract().path("key");
-    }
 
-    private static Map<String, Object> masterRequest(String input, String target) {
-        return Map.of("kind", "master", "input", input,
-                "deliverables", List.of(Map.of("name", "out.wav", "format", "wav", "bits", "24", "target", Map.of("name", target))));
-    }
 
     @Test
     @DisplayName("a created job is queued with its outbox row, dispatched to Kafka, and a retried create with the same Idempotency-Key yields one job")
@@ -120,8 +97,9 @@ class JobsApiIT {
         awaitStatus(id, "DISPATCHED", Duration.ofSeconds(20));
         JobEvent started = event(id, 1, 0, JobEvent.Type.STARTED, null);
         JobEvent progress = event(id, 1, 1, JobEvent.Type.PROGRESS, null);
-        JobEvent done = new JobEvent(1, UUID.randomUUID().toString(), id, "local", 1, 2, JobEvent.Type.SUCCEEDED, 100.0, "done",
-                List.of(new JobEvent.OutputFile("out.wav", input, 10, -14.0, -1.2)), null, null, "test", Instant.now().toString());
+        JobEvent done = new JobEvent(JobMessage.SCHEMA_VERSION, UUID.randomUUID().toString(), id, "local", 1, 2,
+                JobEvent.Type.SUCCEEDED, 100.0, "done", List.of(new JobEvent.OutputFile("out.wav", input, 10, -14.0, -1.2)), null,
+                null, "test", Instant.now().toString(), RUN_1);
         assertTrue(jobs.apply(started));
         assertTrue(jobs.apply(progress));
         assertFalse(jobs.apply(progress), "a replayed event changes nothing");
@@ -130,13 +108,18 @@ class JobsApiIT {
         assertFalse(jobs.apply(event(id, 1, 3, JobEvent.Type.FAILED, new JobEvent.JobError("BAD_INPUT", "late", false))),
                 "nothing moves a finished job");
         assertFalse(jobs.apply(event(id, 0, 9, JobEvent.Type.PROGRESS, null)), "an older attempt changes nothing");
+        assertFalse(jobs.apply(RunFencingIT.event(id, new JobRun(UUID.randomUUID().toString(), 1, 1, 0, 2), 0,
+                JobEvent.Type.STARTED, null)), "nor does a newer run after the end");
         given().auth().oauth2(RealServices.KEY_A).get("/v1/jobs/" + id).then().statusCode(200)
                 .body("status", equalTo("SUCCEEDED")).body("outputs[0].name", equalTo("out.wav"));
     }
 
+    private static final JobRun RUN_1 = new JobRun(UUID.randomUUID().toString(), 1, 1, 0, 1);
+
+    /** An event of the job's first run (or, for another attempt, of a run of that attempt). */
     private static JobEvent event(String id, int attempt, long seq, JobEvent.Type type, JobEvent.JobError error) {
-        return new JobEvent(1, UUID.randomUUID().toString(), id, "local", attempt, seq, type, 50.0, "x", null, null, error, "test",
-                Instant.now().toString());
+        JobRun run = attempt == 1 ? RUN_1 : new JobRun(RUN_1.id(), 1, attempt, 0, 1);
+        return RunFencingIT.event(id, run, seq, type, error);
     }
 
     @Test
@@ -264,8 +247,7 @@ class JobsApiIT {
         Thread.sleep(500);
         jobs.apply(event(id, 1, 0, JobEvent.Type.STARTED, null));
         Thread.sleep(400);
-        jobs.apply(new JobEvent(1, UUID.randomUUID().toString(), id, "local", 1, 1, JobEvent.Type.SUCCEEDED, 100.0, "done",
-                List.of(), null, null, "test", Instant.now().toString()));
+        jobs.apply(event(id, 1, 1, JobEvent.Type.SUCCEEDED, null));
         var response = stream.get(30, java.util.concurrent.TimeUnit.SECONDS);
         List<String> all = response.body().toList();
         List<String> lines = all.stream().filter(l -> l.startsWith("data:")).toList();
@@ -274,19 +256,4 @@ class JobsApiIT {
         assertTrue(lines.get(lines.size() - 1).contains("\"status\":\"SUCCEEDED\""), "the stream ends with the final state: " + lines);
     }
 
-    private static Response awaitStatus(String id, String status, Duration timeout) throws InterruptedException {
-        long end = System.currentTimeMillis() + timeout.toMillis();
-        Response r = null;
-        while (System.currentTimeMillis() < end) {
-            r = given().auth().oauth2(RealServices.KEY_A).get("/v1/jobs/" + id);
-            if (status.equals(r.path("status"))) {
-                return r;
-            }
-            if ("FAILED".equals(r.path("status"))) {
-                throw new AssertionError("job failed: " + r.asString());
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("job " + id + " not " + status + " within " + timeout + ": " + (r == null ? "" : r.asString()));
-    }
 }

@@ -4,6 +4,8 @@ import dev.mixdown.gateway.jobs.JobEntity;
 import dev.mixdown.gateway.jobs.JobStateMachine;
 import dev.mixdown.gateway.jobs.JobStatus;
 import dev.mixdown.jobs.contracts.JobEvent;
+import dev.mixdown.jobs.contracts.JobMessage;
+import dev.mixdown.jobs.contracts.JobRun;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -57,8 +59,10 @@ public class WebhookTestJobs {
         List<JobEvent.OutputFile> outputs = type == JobEvent.Type.SUCCEEDED
                 ? List.of(new JobEvent.OutputFile("out.wav", "tenants/" + tenantId + "/jobs/" + id + "/1/out.wav", 1234, -14.0, -1.0))
                 : null;
-        boolean applied = stateMachine.apply(new JobEvent(1, UUID.randomUUID().toString(), id.toString(), tenantId, 1, 0, type, 100.0,
-                "done", outputs, null, error, "test", Instant.now().toString()));
+        // the first run of the job's first dispatch and attempt
+        JobRun run = new JobRun(UUID.randomUUID().toString(), 1, 1, 0, 1);
+        boolean applied = stateMachine.apply(new JobEvent(JobMessage.SCHEMA_VERSION, UUID.randomUUID().toString(), id.toString(),
+                tenantId, 1, 0, type, 100.0, "done", outputs, null, error, "test", Instant.now().toString(), run));
         if (!applied) {
             throw new AssertionError("the state machine did not apply " + type + " to job " + id);
         }

@@ -1,5 +1,6 @@
 package dev.mixdown.gateway.events;
 
+import dev.mixdown.gateway.background.BackgroundLoop;
 import dev.mixdown.gateway.config.GatewayConfig;
 import dev.mixdown.gateway.jobs.JobStateMachine;
 import dev.mixdown.jobs.contracts.JobEvent;
@@ -16,68 +17,86 @@ import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.jboss.logging.Logger;
 
-/** Applies worker events to job state; commits offsets only after the state is committed. */
+/**
+ * Applies worker events to job state, and commits their offsets only after the state is committed.
+ * A failed round (the broker or the database away) drops the consumer, so the next round starts
+ * again from the last committed offset: no event is skipped, and a repeated one changes nothing.
+ */
 @ApplicationScoped
-public class EventConsumer {
+public class EventConsumer extends BackgroundLoop {
     private static final Logger LOG = Logger.getLogger(EventConsumer.class);
 
     @Inject
     GatewayConfig config;
 
     @Inject
-    JobStateMachine jobs;
+    JobStateMachine stateMachine;
 
     private KafkaConsumer<String, byte[]> consumer;
-    private Thread thread;
-    private volatile boolean running;
+
+    @Override
+    public String name() {
+        return "event-consumer";
+    }
 
     void start(@Observes StartupEvent event) {
+        startLoop();
+    }
+
+    void stop(@Observes ShutdownEvent event) throws InterruptedException {
+        stopLoop(Duration.ofSeconds(5));
+    }
+
+    @Override
+    protected boolean round() {
+        if (consumer == null) {
+            consumer = newConsumer();
+        }
+        var records = consumer.poll(Duration.ofMillis(200));
+        for (ConsumerRecord<String, byte[]> r : records) {
+            JobEvent e;
+            try {
+                e = Json.read(r.value(), JobEvent.class);
+            } catch (IllegalArgumentException unreadable) {
+                LOG.warnf("skipping an unreadable event at offset %d: %s", r.offset(), unreadable.getMessage());
+                continue;
+            }
+            stateMachine.apply(e);
+        }
+        if (!records.isEmpty()) {
+            consumer.commitSync();
+        }
+        return true; // poll() waits by itself
+    }
+
+    @Override
+    protected void afterFailure() {
+        closeResources();
+    }
+
+    @Override
+    protected void closeResources() {
+        if (consumer != null) {
+            try {
+                consumer.close(Duration.ofSeconds(2));
+            } finally {
+                consumer = null;
+            }
+        }
+    }
+
+    private KafkaConsumer<String, byte[]> newConsumer() {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, config.kafka().bootstrap());
         p.put(ConsumerConfig.GROUP_ID_CONFIG, "gateway-events");
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        consumer = new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer());
-        running = true;
-        thread = new Thread(this::loop, "event-consumer");
-        thread.setDaemon(true);
-        thread.start();
-    }
-
-    void stop(@Observes ShutdownEvent event) throws InterruptedException {
-        running = false;
-        if (consumer != null) {
-            consumer.wakeup();
-        }
-        if (thread != null) {
-            thread.join(5_000);
-        }
-    }
-
-    private void loop() {
-        try {
-            consumer.subscribe(List.of(Topics.EVENTS));
-            while (running) {
-                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
-                    try {
-                        jobs.apply(Json.read(r.value(), JobEvent.class));
-                    } catch (IllegalArgumentException e) {
-                        LOG.warnf("skipping an unreadable event at offset %d: %s", r.offset(), e.getMessage());
-                    }
-                }
-                consumer.commitSync();
-            }
-        } catch (WakeupException e) {
-            // stopping
-        } catch (RuntimeException e) {
-            LOG.error("event consumer stopped", e);
-        } finally {
-            consumer.close();
-        }
+        KafkaConsumer<String, byte[]> c = new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer());
+        c.subscribe(List.of(Topics.EVENTS));
+        return c;
     }
 }

@@ -146,7 +146,10 @@ public class JobCommands {
     @Transactional
     public JobEntity cancel(String tenantId, UUID id) {
         JobEntity job = queries.get(tenantId, id);
-        em.lock(job, LockModeType.PESSIMISTIC_WRITE);
+        // lock order as the dispatcher's: the job's pending outbox rows, then the job (fresh from the database)
+        em.createNativeQuery("select id from outbox where job_id = ?1 and dispatched_at is null for update")
+                .setParameter(1, id).getResultList();
+        em.refresh(job, LockModeType.PESSIMISTIC_WRITE);
         if (job.status != JobStatus.QUEUED) {
             throw new ApiException(409, "NOT_CANCELLABLE", "job " + id + " is " + job.status + "; only a queued job can be cancelled");
         }

@@ -1,5 +1,6 @@
 package dev.mixdown.gateway.jobs;
 
+import dev.mixdown.jobs.contracts.JobRun;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -67,9 +68,52 @@ public class JobEntity {
     @Column(name = "revision_of")
     public UUID revisionOf;
 
+    /** The gateway's publications of this job: 1, plus one per re-dispatch after a lost run. */
+    @Column(nullable = false)
+    public int dispatch = 1;
+
+    /** The run the job follows (null: none yet); see {@link #run()}. */
+    @Column(name = "run_id")
+    public String runId;
+
+    @Column(name = "run_dispatch")
+    public Integer runDispatch;
+
+    @Column(name = "run_attempt")
+    public Integer runAttempt;
+
+    @Column(name = "run_offset")
+    public Long runOffset;
+
+    @Column(name = "run_start")
+    public Integer runStart;
+
+    /** When the current run is presumed lost unless it speaks again. */
+    @Column(name = "lease_expires_at")
+    public Instant leaseExpiresAt;
+
+    /** Runs that lost their lease. */
+    @Column(name = "lost_runs", nullable = false)
+    public int lostRuns;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
+
+    /** The run this job follows, or null before any. */
+    public JobRun run() {
+        return runId == null ? null : new JobRun(runId, runDispatch, runAttempt, runOffset, runStart);
+    }
+
+    /** Follows {@code run} from now on (null: no run, e.g. while a retry or re-dispatch waits). */
+    public void follow(JobRun run) {
+        runId = run == null ? null : run.id();
+        runDispatch = run == null ? null : run.dispatch();
+        runAttempt = run == null ? null : run.attempt();
+        runOffset = run == null ? null : run.offset();
+        runStart = run == null ? null : run.start();
+        lastEventSeq = -1;
+    }
 }

@@ -1,6 +1,5 @@
 package dev.mixdown.gateway.outbox;
 
-import dev.mixdown.gateway.jobs.JobEntity;
 import dev.mixdown.gateway.jobs.JobStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -21,7 +20,8 @@ public class OutboxClaims {
     /**
      * Claims up to {@code batch} pending rows (skipping rows another replica holds), publishes
      * those whose tenant has fewer than {@code perTenantInFlight} jobs dispatched or running, taking
-     * tenants in turn, and marks them dispatched.
+     * tenants in turn, and marks them dispatched. Lock order is outbox rows, then job rows, here
+     * and in cancellation, so the two never deadlock.
      *
      * @return rows published
      */
@@ -39,26 +39,38 @@ public class OutboxClaims {
                 "select tenant_id, count(*) from job where status in ('DISPATCHED', 'RUNNING') group by tenant_id").getResultList()) {
             inFlight.put((String) r[0], ((Number) r[1]).longValue());
         }
-        // round-robin: each pass takes at most one row per tenant
+        Map<java.util.UUID, String> statuses = new HashMap<>();
+        for (Object[] r : (List<Object[]>) em.createNativeQuery("select id, status from job where id in (?1)")
+                .setParameter(1, rows.stream().map(row -> row.jobId).toList()).getResultList()) {
+            statuses.put((java.util.UUID) r[0], (String) r[1]);
+        }
+        // round-robin: each pass takes at most one new job per tenant; a job already out (a
+        // re-dispatch after a lost run) goes at once, and one that ended (cancelled) is not published
         int sent = 0;
         boolean progress = true;
         while (progress) {
             progress = false;
             Map<String, Boolean> tookThisPass = new HashMap<>();
             for (OutboxEntity row : rows) {
-                if (row.dispatchedAt != null || tookThisPass.containsKey(row.tenantId)
-                        || inFlight.getOrDefault(row.tenantId, 0L) >= perTenantInFlight) {
+                String status = statuses.get(row.jobId);
+                boolean fresh = JobStatus.QUEUED.name().equals(status);
+                if (row.dispatchedAt != null || (fresh && (tookThisPass.containsKey(row.tenantId)
+                        || inFlight.getOrDefault(row.tenantId, 0L) >= perTenantInFlight))) {
+                    continue;
+                }
+                if (status != null && JobStatus.valueOf(status).terminal()) {
+                    row.dispatchedAt = Instant.now();
                     continue;
                 }
                 publish.accept(row);
                 row.dispatchedAt = Instant.now();
-                JobEntity job = em.find(JobEntity.class, row.jobId);
-                if (job != null && job.status == JobStatus.QUEUED) {
-                    job.status = JobStatus.DISPATCHED;
-                    job.updatedAt = Instant.now();
+                if (fresh) {
+                    // a conditional update, not a read-modify-write: a worker's event may have moved the job on meanwhile
+                    em.createNativeQuery("update job set status = 'DISPATCHED', updated_at = ?1 where id = ?2 and status = 'QUEUED'")
+                            .setParameter(1, Instant.now()).setParameter(2, row.jobId).executeUpdate();
+                    inFlight.merge(row.tenantId, 1L, Long::sum);
+                    tookThisPass.put(row.tenantId, true);
                 }
-                inFlight.merge(row.tenantId, 1L, Long::sum);
-                tookThisPass.put(row.tenantId, true);
                 sent++;
                 progress = true;
             }

@@ -8,13 +8,16 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.util.Properties;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.time.Duration;
+import jakarta.enterprise.event.TransactionPhase;
+import dev.mixdown.gateway.background.BackgroundLoop;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.jboss.logging.Logger;
 
 /**
  * Publishes outbox rows to Kafka, keyed by job id, in every gateway replica: rows are claimed
@@ -23,9 +26,7 @@ import org.jboss.logging.Logger;
  * make that harmless).
  */
 @ApplicationScoped
-public class OutboxDispatcher {
-    private static final Logger LOG = Logger.getLogger(OutboxDispatcher.class);
-
+public class OutboxDispatcher extends BackgroundLoop {
     @Inject
     GatewayConfig config;
 
@@ -33,10 +34,13 @@ public class OutboxDispatcher {
     OutboxClaims claims;
 
     private KafkaProducer<String, byte[]> producer;
-    private Thread thread;
-    private volatile boolean running;
     /** A permit means: rows were committed since the last round. */
-    private final java.util.concurrent.Semaphore wakeups = new java.util.concurrent.Semaphore(0);
+    private final Semaphore wakeups = new Semaphore(0);
+
+    @Override
+    public String name() {
+        return "outbox-dispatcher";
+    }
 
     void start(@Observes StartupEvent event) {
         Properties p = new Properties();
@@ -44,57 +48,46 @@ public class OutboxDispatcher {
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
         p.put(ProducerConfig.CLIENT_ID_CONFIG, "gateway-dispatcher");
+        // a round waits at most this long for the broker, then fails and backs off
+        p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "10000");
+        p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "30000");
+        p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "10000");
         producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
-        running = true;
-        thread = new Thread(this::loop, "outbox-dispatcher");
-        thread.setDaemon(true);
-        thread.start();
+        startLoop();
     }
 
     void stop(@Observes ShutdownEvent event) throws InterruptedException {
-        running = false;
-        if (thread != null) {
-            thread.join(5_000);
-        }
-        if (producer != null) {
-            producer.close();
-        }
+        stopLoop(Duration.ofSeconds(5));
     }
 
     /** Rows were committed: start a round now rather than at the next interval. */
-    void wake(@Observes(during = jakarta.enterprise.event.TransactionPhase.AFTER_SUCCESS) OutboxWritten written) {
+    void wake(@Observes(during = TransactionPhase.AFTER_SUCCESS) OutboxWritten written) {
         if (wakeups.availablePermits() == 0) {
             wakeups.release();
         }
     }
 
-    private void loop() {
-        while (running) {
-            try {
-                int sent = claims.dispatchBatch(config.dispatcher().batch(), config.dispatcher().perTenantInFlight(), this::publish);
-                if (sent == 0) {
-                    wakeups.tryAcquire(config.dispatcher().intervalMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
-                    wakeups.drainPermits();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                LOG.warnf("outbox round failed, retrying: %s", e.getMessage());
-                try {
-                    Thread.sleep(1_000);
-                } catch (InterruptedException ie) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
+    @Override
+    protected boolean round() {
+        return claims.dispatchBatch(config.dispatcher().batch(), config.dispatcher().perTenantInFlight(), this::publish) > 0;
+    }
+
+    @Override
+    protected void idle() throws InterruptedException {
+        wakeups.tryAcquire(config.dispatcher().intervalMillis(), TimeUnit.MILLISECONDS);
+        wakeups.drainPermits();
+    }
+
+    @Override
+    protected void closeResources() {
+        if (producer != null) {
+            producer.close(Duration.ofSeconds(5));
         }
     }
 
     private void publish(OutboxEntity row) {
         try {
-            producer.send(new ProducerRecord<>(row.topic, row.jobId.toString(), row.payload.getBytes(StandardCharsets.UTF_8)))
-                    .get(30, TimeUnit.SECONDS);
+            producer.send(new ProducerRecord<>(row.topic, row.jobId.toString(), row.payload.getBytes(StandardCharsets.UTF_8))).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while publishing job " + row.jobId, e);

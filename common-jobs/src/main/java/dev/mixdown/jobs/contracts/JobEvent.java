@@ -4,13 +4,15 @@ import java.util.List;
 
 /**
  * What a worker says about a job (version {@value JobMessage#SCHEMA_VERSION} of the contract).
- * Events of one attempt carry increasing {@code seq}; the gateway applies them with a monotonic
- * state machine, so a replayed or late event changes nothing.
+ * Every event names its {@link JobRun}; events of one run carry increasing {@code seq}. The gateway
+ * follows the job's newest run only and applies its events with a monotonic state machine, so a
+ * replayed, late or superseded event changes nothing.
  *
  * @param percent  0 to 100 for PROGRESS
  * @param outputs  for SUCCEEDED: the delivered files
  * @param report   for SUCCEEDED: object key of the JSON report
  * @param error    for FAILED: what went wrong
+ * @param run      the run this event belongs to
  */
 public record JobEvent(
         int schemaVersion,
@@ -26,10 +28,13 @@ public record JobEvent(
         String report,
         JobError error,
         String workerId,
-        String at) {
+        String at,
+        JobRun run) {
 
     public enum Type {
-        STARTED, PROGRESS, SUCCEEDED, FAILED;
+        STARTED, PROGRESS, SUCCEEDED, FAILED,
+        /** The run is alive (sent every few seconds whatever its progress): it renews the run's lease. */
+        HEARTBEAT;
 
         /** Terminal events end an attempt. */
         public boolean terminal() {

@@ -11,6 +11,9 @@ import java.util.List;
  * @param profile    tone profile for mastering (neutral, warm, bright)
  * @param amount     tone amount in percent
  * @param references object keys of reference tracks, with ":weight" appended where given
+ * @param dispatch   the gateway's publication of this job: 1, then one more per re-dispatch
+ *                   after a run lost its lease (see {@link JobRun})
+ * @param notBefore  for a retry: the instant (ISO-8601) before which no worker starts it (its backoff); null to start at once
  */
 public record JobMessage(
         int schemaVersion,
@@ -25,19 +28,41 @@ public record JobMessage(
         String profile,
         Double amount,
         List<String> references,
-        String submittedAt) {
-    public static final int SCHEMA_VERSION = 1;
+        String submittedAt,
+        int dispatch,
+        String notBefore) {
+    public static final int SCHEMA_VERSION = 2;
 
     public JobMessage {
         stems = stems == null ? List.of() : List.copyOf(stems);
         deliverables = deliverables == null ? List.of() : List.copyOf(deliverables);
         references = references == null ? List.of() : List.copyOf(references);
+        dispatch = Math.max(1, dispatch);
     }
 
-    /** The same job, one attempt later. */
-    public JobMessage nextAttempt() {
+    /** A job as first published: dispatch 1, to start at once. */
+    public JobMessage(int schemaVersion, String jobId, String tenantId, JobKind kind, Lane lane, int attempt, String input,
+            List<StemInput> stems, List<DeliverableSpec> deliverables, String profile, Double amount, List<String> references,
+            String submittedAt) {
+        this(schemaVersion, jobId, tenantId, kind, lane, attempt, input, stems, deliverables, profile, amount, references, submittedAt,
+                1, null);
+    }
+
+    /** The same job, one attempt later, not to start before {@code notBefore}. */
+    public JobMessage nextAttempt(java.time.Instant notBefore) {
         return new JobMessage(schemaVersion, jobId, tenantId, kind, lane, attempt + 1, input, stems, deliverables, profile, amount,
-                references, submittedAt);
+                references, submittedAt, dispatch, notBefore.toString());
+    }
+
+    /** The same job published again by the gateway after its run was lost, at {@code attempt}. */
+    public JobMessage redispatched(int dispatchNumber, int atAttempt) {
+        return new JobMessage(schemaVersion, jobId, tenantId, kind, lane, atAttempt, input, stems, deliverables, profile, amount,
+                references, submittedAt, dispatchNumber, null);
+    }
+
+    /** When a worker may start it; null for at once. */
+    public java.time.Instant notBeforeInstant() {
+        return notBefore == null ? null : java.time.Instant.parse(notBefore);
     }
 
     /** The topic this job travels on. */

@@ -4,7 +4,8 @@ import java.util.regex.Pattern;
 
 /**
  * The object-key layout of the one bucket: {@code tenants/{tenant}/uploads/{uploadId}/{file}} and
- * {@code tenants/{tenant}/jobs/{jobId}/{attempt}/{output}}. Every segment is checked, so no key
+ * {@code tenants/{tenant}/jobs/{jobId}/runs/{runId}/{output}}: each run writes under its own id,
+ * so a superseded run can never overwrite what the job published. Every segment is checked, so no key
  * can climb out of its tenant's prefix.
  */
 public final class ObjectKeys {
@@ -30,6 +31,12 @@ public final class ObjectKeys {
 
     public static String output(String tenant, String jobId, int attempt, String name) {
         return jobAttempt(tenant, jobId, attempt) + segment("output name", name);
+    }
+
+    /** Where an output of one run of a job goes. */
+    public static String runOutput(String tenant, String jobId, String runId, String name) {
+        return tenantPrefix(tenant) + "jobs/" + segment("job id", jobId) + "/runs/" + segment("run id", runId) + "/"
+                + segment("output name", name);
     }
 
     /** True when {@code key} lies under {@code tenant}'s prefix. */

@@ -22,7 +22,7 @@ class JsonContractTest {
         byte[] json = Json.write(job);
         assertEquals(job, Json.read(json, JobMessage.class));
         assertFalse(new String(json, StandardCharsets.UTF_8).contains("null"));
-        assertEquals(2, job.nextAttempt().attempt());
+        assertEquals(2, job.nextAttempt(java.time.Instant.now()).attempt());
     }
 
     @Test

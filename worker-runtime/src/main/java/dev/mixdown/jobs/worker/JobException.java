@@ -10,6 +10,14 @@ public final class JobException extends Exception {
     public static final String STORAGE_UNAVAILABLE = "STORAGE_UNAVAILABLE";
     /** The job ran past the watchdog's limit. Retried. */
     public static final String TIMEOUT = "TIMEOUT";
+    /** The job asks for something this worker does not do. Never retried. */
+    public static final String UNSUPPORTED = "UNSUPPORTED_OPTION";
+    /** Local disk or network I/O failed. Retried. */
+    public static final String IO = "IO_ERROR";
+    /** The broker could not be reached. Retried. */
+    public static final String BROKER_UNAVAILABLE = "BROKER_UNAVAILABLE";
+    /** The job was started by more runs than allowed, each ending without a word (a worker killed or lost). Final. */
+    public static final String LOST_WORKER = "LOST_WORKER";
     /** Something unexpected in the worker. Retried. */
     public static final String INTERNAL = "INTERNAL";
 

@@ -1,6 +1,7 @@
 package dev.mixdown.jobs.worker;
 
 import dev.mixdown.jobs.contracts.JobMessage;
+import dev.mixdown.jobs.contracts.JobRun;
 import dev.mixdown.jobs.contracts.ObjectKeys;
 import dev.mixdown.jobs.storage.ObjectStorage;
 import java.nio.file.Path;
@@ -15,12 +16,14 @@ public final class WorkContext {
     }
 
     private final JobMessage job;
+    private final JobRun run;
     private final ObjectStorage storage;
     private final Path workDir;
     private final Progress progress;
 
-    public WorkContext(JobMessage job, ObjectStorage storage, Path workDir, Progress progress) {
+    public WorkContext(JobMessage job, JobRun run, ObjectStorage storage, Path workDir, Progress progress) {
         this.job = job;
+        this.run = run;
         this.storage = storage;
         this.workDir = workDir;
         this.progress = progress;
@@ -39,18 +42,18 @@ public final class WorkContext {
         progress.report(percent, stage);
     }
 
-    /** Where an output of this job's attempt goes. */
+    /** Where an output of this run goes: under the run's own id, so no other run can overwrite it. */
     public String outputKey(String name) {
-        return ObjectKeys.output(job.tenantId(), job.jobId(), job.attempt(), name);
+        return ObjectKeys.runOutput(job.tenantId(), job.jobId(), run.id(), name);
     }
 
-    /** Collects what this attempt leaves in the store, to upload it all at once. */
+    /** Collects what this run leaves in the store, to upload it all at once. */
     public Results results() {
         return new Results();
     }
 
     /**
-     * What a job leaves under its attempt (files, a JSON report, plots), uploaded together a few
+     * What a job leaves under its run (files, a JSON report, plots), uploaded together a few
      * at a time rather than one after another.
      */
     public final class Results {

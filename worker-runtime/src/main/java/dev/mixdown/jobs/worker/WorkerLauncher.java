@@ -31,6 +31,9 @@ import org.slf4j.LoggerFactory;
  * MIXDOWN_BACKOFF_MAX_MILLIS     30000
  * MIXDOWN_WORK_DIR               {java.io.tmpdir}/mixdown-worker
  * MIXDOWN_SESSION_TIMEOUT_MS     45000  how soon a crashed worker's jobs go to another worker
+ * MIXDOWN_HEARTBEAT_SECONDS      5      the longest a run stays quiet (keep well under the gateway's run lease, 60 s)
+ * MIXDOWN_MAX_RUNS               5      starts of one job after which it fails LOST_WORKER (it kills its workers)
+ * MIXDOWN_FAULT_HALT_AT          unset  fault tests only: halt the process at this point of a run (see FaultPoints)
  * MIXDOWN_HEALTH_PORT            0      port of the application's /q/health and /q/metrics (0: any free port)
  * </pre>
  */
@@ -109,7 +112,9 @@ public final class WorkerLauncher {
                     Duration.ofMillis(Long.parseLong(env.getOrDefault("MIXDOWN_BACKOFF_MILLIS", "1000"))),
                     Duration.ofMillis(Long.parseLong(env.getOrDefault("MIXDOWN_BACKOFF_MAX_MILLIS", "30000"))),
                     Path.of(env.getOrDefault("MIXDOWN_WORK_DIR", System.getProperty("java.io.tmpdir") + "/mixdown-worker")),
-                    Duration.ofMillis(Long.parseLong(env.getOrDefault("MIXDOWN_SESSION_TIMEOUT_MS", "45000"))));
+                    Duration.ofMillis(Long.parseLong(env.getOrDefault("MIXDOWN_SESSION_TIMEOUT_MS", "45000"))),
+                    Duration.ofSeconds(Long.parseLong(env.getOrDefault("MIXDOWN_HEARTBEAT_SECONDS", "5"))),
+                    Integer.parseInt(env.getOrDefault("MIXDOWN_MAX_RUNS", "5")));
             WorkerRuntime runtime = new WorkerRuntime(config, processors.get(), storage, metrics);
             runtimes.add(runtime);
             threads.add(new Thread(runtime, config.workerId()));
