@@ -2,6 +2,8 @@ package dev.mixdown.gateway.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /** Everything the gateway reads from configuration, prefix {@code mixdown}, with its defaults. */
@@ -15,6 +17,8 @@ public interface GatewayConfig {
     Dispatcher dispatcher();
 
     Runs runs();
+
+    Webhooks webhooks();
 
     /** When set, a tenant "local" with this API key is created at start (the local cluster's first key). */
     Optional<String> bootstrapApiKey();
@@ -90,5 +94,69 @@ public interface GatewayConfig {
         /** Jobs of one tenant that may be dispatched or running at once; the rest wait their turn. */
         @WithDefault("8")
         int perTenantInFlight();
+    }
+
+    /** Webhook endpoints and the sending of their deliveries (docs/webhooks.md). */
+    interface Webhooks {
+        /**
+         * Whether webhook URLs may point at loopback, link-local (the cloud metadata address
+         * 169.254.169.254 among them), private (10/8, 172.16/12, 192.168/16, fc00::/7) or
+         * unspecified addresses. Off by default: such URLs are refused when registered and
+         * again before every send, so a name that later resolves inward is caught too.
+         */
+        @WithDefault("false")
+        boolean allowPrivateTargets();
+
+        /**
+         * Hosts (exact names) or address ranges (CIDR, e.g. {@code 10.20.0.0/16}) that are allowed
+         * although private, for operators whose receivers live inside their network.
+         */
+        Optional<List<String>> allowedTargets();
+
+        /**
+         * More targets never posted to, as {@code host} or {@code host:port}, besides the
+         * cluster's own services, which are always refused: the Kafka bootstrap servers, the
+         * object store and the database.
+         */
+        Optional<List<String>> refusedTargets();
+
+        /** Time to open a connection to a receiver. */
+        @WithDefault("10s")
+        Duration connectTimeout();
+
+        /** Time a receiver has to answer one delivery, after which the attempt fails as a timeout. */
+        @WithDefault("10s")
+        Duration requestTimeout();
+
+        /** Deliveries this replica sends at once. */
+        @WithDefault("16")
+        int senders();
+
+        /** Deliveries of one endpoint in flight at once in this replica, so a slow endpoint takes only its share. */
+        @WithDefault("4")
+        int perEndpointInFlight();
+
+        /**
+         * Delays before the second, third, ... attempt; after the last one the last delay repeats.
+         * Each delay is jittered by up to 20 % either way.
+         */
+        @WithDefault("5s,30s,2m,10m,1h,2h,4h,8h")
+        List<Duration> retrySchedule();
+
+        /** How long after the event (or a replay) attempts go on; then the delivery is FAILED. */
+        @WithDefault("24h")
+        Duration retryFor();
+
+        /** How often an idle sender looks for due deliveries (new events wake it at once). */
+        @WithDefault("1s")
+        Duration pollInterval();
+
+        /** A claimed delivery is due again after this long if its sender never records the outcome (a replica died). */
+        @WithDefault("2m")
+        Duration lease();
+
+        /** Endpoints one tenant may register. */
+        @WithDefault("20")
+        int maxEndpointsPerTenant();
     }
 }
