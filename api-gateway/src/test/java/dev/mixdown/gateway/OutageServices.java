@@ -28,7 +28,7 @@ public class OutageServices implements QuarkusTestResourceLifecycleManager {
     public Map<String, String> start() {
         try {
             dir = Files.createTempDirectory("mixdown-outage-it-");
-            db = new EmbeddedDatabase(dir.resolve("pg"), freePort()).start();
+            db = new EmbeddedDatabase(dir.resolve("pg"), freePort(), "test-db-password").start();
             kafka = new EmbeddedKafka(dir.resolve("kafka"), freePort(), freePort(), 2).start();
             s3 = new EmbeddedS3(dir.resolve("s3"), freePort(), "mixdown", "mixdown-secret").start();
             RealServices.services = new TestServices.Embedded(kafka, s3, db);
