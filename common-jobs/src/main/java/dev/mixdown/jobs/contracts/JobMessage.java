@@ -10,7 +10,7 @@ import java.util.List;
  * @param attempt    1 for the first try; a retry carries the next number, and its outputs go under it
  * @param profile    tone profile for mastering (neutral, warm, bright)
  * @param amount     tone amount in percent
- * @param references object keys of reference tracks, with ":weight" appended where given
+ * @param references reference tracks (object key and weight) to steer mastering toward
  */
 public record JobMessage(
         int schemaVersion,
@@ -24,7 +24,7 @@ public record JobMessage(
         List<DeliverableSpec> deliverables,
         String profile,
         Double amount,
-        List<String> references,
+        List<ReferenceTrack> references,
         String submittedAt) {
     public static final int SCHEMA_VERSION = 1;
 
