@@ -102,8 +102,11 @@ public class JobValidator {
     }
 
     private static void noNulls(List<?> list, String name, String code) {
-        if (list != null && list.contains(null)) {
-            throw ApiException.invalid(code, name + "[" + list.indexOf(null) + "] is null");
+        // not list.contains(null): an immutable list (a stored job's, on revision) throws on that question
+        for (int i = 0; list != null && i < list.size(); i++) {
+            if (list.get(i) == null) {
+                throw ApiException.invalid(code, name + "[" + i + "] is null");
+            }
         }
     }
 

@@ -57,7 +57,7 @@ public final class DeliveryRules {
             throw new RuleViolation(INVALID_DELIVERABLE, "unknown format '" + d.format() + "' (known: " + String.join(", ", FORMATS) + ")");
         }
         if (!format.equals(implied)) {
-            throw new RuleViolation(INVALID_DELIVERABLE, "a " + format + " file's name must end in ." + format
+            throw new RuleViolation(INVALID_DELIVERABLE, "format " + format + " needs a name ending in ." + format
                     + (implied == null ? "" : ", not ." + implied));
         }
         if (d.bits() != null) {
