@@ -140,7 +140,7 @@ class JobsApiIT {
         String input = upload(RealServices.KEY_A, "song.wav", song(1));
         given().auth().oauth2(RealServices.KEY_A).contentType(ContentType.JSON).body(masterRequest(input, "radio-luxembourg"))
                 .post("/v1/jobs").then().statusCode(400).body("code", equalTo("UNSUPPORTED_TARGET"))
-                .body("message", startsWith("deliverable out.wav: unknown target 'radio-luxembourg'"));
+                .body("message", startsWith("deliverables[0] (out.wav): unknown target 'radio-luxembourg'"));
         given().auth().oauth2(RealServices.KEY_A).contentType(ContentType.JSON)
                 .body(masterRequest("tenants/local/uploads/nope/missing.wav", "spotify"))
                 .post("/v1/jobs").then().statusCode(400).body("code", equalTo("UNKNOWN_KEY"));

@@ -69,14 +69,7 @@ public class JobCommands {
                         .setParameter("t", tenantId).setParameter("b", first.batchId).getResultList();
             }
         }
-        List<JobMessage> messages = new ArrayList<>();
-        for (int i = 0; i < requests.size(); i++) {
-            try {
-                messages.add(validator.validate(tenantId, requests.get(i)));
-            } catch (ApiException e) {
-                throw new ApiException(e.status(), e.code(), "job " + i + " of the batch: " + e.getMessage());
-            }
-        }
+        List<JobMessage> messages = validator.validateBatch(tenantId, requests);
         UUID batch = UUID.randomUUID();
         List<JobEntity> jobs = new ArrayList<>();
         for (int i = 0; i < messages.size(); i++) {

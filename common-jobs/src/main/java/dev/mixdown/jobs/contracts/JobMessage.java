@@ -10,7 +10,7 @@ import java.util.List;
  * @param attempt    1 for the first try; a retry carries the next number, and its outputs go under it
  * @param profile    tone profile for mastering (neutral, warm, bright)
  * @param amount     tone amount in percent
- * @param references object keys of reference tracks, with ":weight" appended where given
+ * @param references reference tracks (object key and weight) to steer mastering toward
  * @param dispatch   the gateway's publication of this job: 1, then one more per re-dispatch
  *                   after a run lost its lease (see {@link JobRun})
  * @param notBefore  for a retry: the instant (ISO-8601) before which no worker starts it (its backoff); null to start at once
@@ -27,7 +27,7 @@ public record JobMessage(
         List<DeliverableSpec> deliverables,
         String profile,
         Double amount,
-        List<String> references,
+        List<ReferenceTrack> references,
         String submittedAt,
         int dispatch,
         String notBefore) {
@@ -42,7 +42,7 @@ public record JobMessage(
 
     /** A job as first published: dispatch 1, to start at once. */
     public JobMessage(int schemaVersion, String jobId, String tenantId, JobKind kind, Lane lane, int attempt, String input,
-            List<StemInput> stems, List<DeliverableSpec> deliverables, String profile, Double amount, List<String> references,
+            List<StemInput> stems, List<DeliverableSpec> deliverables, String profile, Double amount, List<ReferenceTrack> references,
             String submittedAt) {
         this(schemaVersion, jobId, tenantId, kind, lane, attempt, input, stems, deliverables, profile, amount, references, submittedAt,
                 1, null);

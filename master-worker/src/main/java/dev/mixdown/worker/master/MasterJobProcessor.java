@@ -8,6 +8,8 @@ import dev.mixdown.dsp.master.MasterReport;
 import dev.mixdown.dsp.master.MasterSettings;
 import dev.mixdown.dsp.master.ToneProfile;
 import dev.mixdown.jobs.contracts.DeliverableSpec;
+import dev.mixdown.jobs.contracts.DeliveryRules;
+import dev.mixdown.jobs.contracts.ReferenceTrack;
 import dev.mixdown.jobs.worker.EngineMapping;
 import dev.mixdown.jobs.contracts.JobEvent;
 import dev.mixdown.jobs.contracts.JobMessage;
@@ -25,7 +27,6 @@ import java.util.List;
  * for every deliverable, put the files and the report back under the job's attempt.
  */
 public final class MasterJobProcessor implements JobProcessor {
-    private static final String REPORT_NAME = "report.json";
 
     @Override
     public Result process(JobMessage job, WorkContext ctx) throws JobException, InterruptedException {
@@ -36,20 +37,21 @@ public final class MasterJobProcessor implements JobProcessor {
             throw JobException.badInput("a master job needs at least one deliverable", null);
         }
         ctx.checkOwnKey(job.input());
-        Path in = ctx.workDir().resolve("input");
+        Path in = ctx.shownAs(ctx.workDir().resolve("input"), job.input());
         List<String> keys = new ArrayList<>(List.of(job.input()));
         List<Path> locals = new ArrayList<>(List.of(in));
         List<MasterSettings.Reference> refs = new ArrayList<>();
         for (int i = 0; i < job.references().size(); i++) {
-            String spec = job.references().get(i);
-            int colon = spec.lastIndexOf(':');
-            String key = colon > 0 ? spec.substring(0, colon) : spec;
-            double weight = colon > 0 ? Double.parseDouble(spec.substring(colon + 1)) : 1.0;
-            ctx.checkOwnKey(key);
-            Path ref = ctx.workDir().resolve("reference-" + i);
-            keys.add(key);
+            ReferenceTrack r = job.references().get(i);
+            ctx.checkOwnKey(r.key());
+            Path ref = ctx.shownAs(ctx.workDir().resolve("reference-" + i), r.key());
+            keys.add(r.key());
             locals.add(ref);
-            refs.add(new MasterSettings.Reference(ref, weight));
+            try {
+                refs.add(new MasterSettings.Reference(ref, r.weight()));
+            } catch (IllegalArgumentException e) {
+                throw JobException.badInput(ctx.redact(e.getMessage()), e);
+            }
         }
         ctx.progress(1, "download");
         ctx.storage().downloadAll(keys, locals);
@@ -59,7 +61,9 @@ public final class MasterJobProcessor implements JobProcessor {
         try {
             Files.createDirectories(outDir);
             for (DeliverableSpec d : job.deliverables()) {
-                deliverables.add(EngineMapping.deliverable(outDir, d));
+                Deliverable deliverable = EngineMapping.deliverable(outDir, d);
+                ctx.shownAs(deliverable.path(), d.name());
+                deliverables.add(deliverable);
             }
             MasterSettings settings = new MasterSettings(job.profile() == null ? ToneProfile.NEUTRAL : ToneProfile.named(job.profile()),
                     refs, job.amount() == null ? 50 : job.amount(), true, null);
@@ -67,9 +71,9 @@ public final class MasterJobProcessor implements JobProcessor {
                     .master(new MasterJob(in, settings, deliverables, ctx.workDir().resolve("engine"), ctx.workDir().resolve("plots")));
         } catch (AudioFileException | IllegalArgumentException e) {
             // name the object the user uploaded, not the worker's temporary copy
-            throw JobException.badInput(e.getMessage().replace(in.toString(), job.input()), e);
+            throw JobException.badInput(ctx.redact(e.getMessage()), e);
         } catch (IOException e) {
-            throw new JobException(JobException.INTERNAL, "local disk: " + e.getMessage(), true, e);
+            throw new JobException(JobException.INTERNAL, "local disk: " + ctx.redact(e.getMessage()), true, e);
         }
         if (Thread.interrupted()) {
             throw new InterruptedException();
@@ -77,7 +81,8 @@ public final class MasterJobProcessor implements JobProcessor {
         ctx.progress(92, "upload");
         WorkContext.Results results = ctx.results();
         deliverables.forEach(d -> results.file(d.path()));
-        List<Long> sizes = results.json(REPORT_NAME, report).plots(ctx.workDir().resolve("plots"), "plot-").upload();
+        List<Long> sizes = results.json(DeliveryRules.REPORT_NAME, report)
+                .plots(ctx.workDir().resolve("plots"), DeliveryRules.PLOT_PREFIX).upload();
         List<JobEvent.OutputFile> outputs = new ArrayList<>();
         for (int i = 0; i < deliverables.size(); i++) {
             String name = deliverables.get(i).path().getFileName().toString();
@@ -85,7 +90,7 @@ public final class MasterJobProcessor implements JobProcessor {
             outputs.add(new JobEvent.OutputFile(name, ctx.outputKey(name), sizes.get(i),
                     measured.after().integratedLufs(), measured.after().truePeakDbtp()));
         }
-        String reportKey = ctx.outputKey(REPORT_NAME);
+        String reportKey = ctx.outputKey(DeliveryRules.REPORT_NAME);
         return new Result(outputs, reportKey);
     }
 }

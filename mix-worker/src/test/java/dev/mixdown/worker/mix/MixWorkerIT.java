@@ -1,6 +1,7 @@
 package dev.mixdown.worker.mix;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mixdown.dsp.analysis.LoudnessAnalyzer;
@@ -14,6 +15,7 @@ import dev.mixdown.jobs.contracts.JobKind;
 import dev.mixdown.jobs.contracts.JobMessage;
 import dev.mixdown.jobs.contracts.Lane;
 import dev.mixdown.jobs.contracts.ObjectKeys;
+import dev.mixdown.jobs.contracts.ReferenceTrack;
 import dev.mixdown.jobs.contracts.StemInput;
 import dev.mixdown.jobs.contracts.TargetSpec;
 import dev.mixdown.jobs.storage.ObjectStorage;
@@ -59,7 +61,7 @@ class MixWorkerIT {
     }
 
     @Test
-    @DisplayName("a mix job chained into mastering reaches SUCCEEDED with its master and report, on target; jobs with a missing or corrupt stem fail with BAD_INPUT naming it, and the worker goes on")
+    @DisplayName("a mix job chained into mastering reaches SUCCEEDED with its master, on target, mastered toward its reference, and a report naming keys, not the worker's paths; jobs with a missing or corrupt stem or an impossible pan fail with BAD_INPUT naming the key, and the worker goes on")
     void mixChainedIntoMaster() throws Exception {
         Path dir = Files.createTempDirectory("mixdown-mix-it-");
         try (TestServices services = TestServices.start(dir, false);
@@ -77,8 +79,8 @@ class MixWorkerIT {
                             "keys", "background", null, null, null, null));
             JobMessage job = new JobMessage(JobMessage.SCHEMA_VERSION, UUID.randomUUID().toString(), TENANT, JobKind.MIX,
                     Lane.INTERACTIVE, 1, null, stems,
-                    List.of(new DeliverableSpec("spotify.wav", "wav", 44_100, "24", TargetSpec.named("spotify"))), null, null, null,
-                    Instant.now().toString());
+                    List.of(new DeliverableSpec("spotify.wav", "wav", 44_100, "24", TargetSpec.named("spotify"))), null, null,
+                    List.of(new ReferenceTrack(stems.get(2).key(), 2)), Instant.now().toString());
             WorkerRuntime worker = new WorkerRuntime(new WorkerRuntime.Config(services.kafkaBootstrap(), "mix-workers", JobKind.MIX,
                     "mix-1", 3, Duration.ofMinutes(5), Duration.ofSeconds(30), Duration.ofMillis(200), Duration.ofSeconds(2),
                     dir.resolve("work")), new MixJobProcessor(), storage);
@@ -94,14 +96,19 @@ class MixWorkerIT {
                 String brokenKey = ObjectKeys.upload(TENANT, upload, "Broken.wav");
                 storage.upload(broken, brokenKey);
                 JobMessage corrupt = mixOf(List.of(stems.get(0), stems.get(1), StemInput.of(brokenKey)));
+                // the gateway refuses this pan; a worker given it anyway names the key, not its local copy
+                String panned = stems.get(1).key();
+                JobMessage badPan = mixOf(List.of(stems.get(0), new StemInput(panned, null, null, 1.7, null, null, null)));
                 client.submit(missing);
                 client.submit(corrupt);
-                for (JobMessage bad : List.of(missing, corrupt)) {
+                client.submit(badPan);
+                for (JobMessage bad : List.of(missing, corrupt, badPan)) {
                     JobEvent failed = client.awaitFinal(bad.jobId(), Duration.ofSeconds(120));
                     assertEquals(JobEvent.Type.FAILED, failed.type());
                     assertEquals("BAD_INPUT", failed.error().code(), failed.error().message());
-                    String key = bad == missing ? missingKey : brokenKey;
+                    String key = bad == missing ? missingKey : bad == corrupt ? brokenKey : panned;
                     assertTrue(failed.error().message().contains(key), failed.error().message());
+                    assertFalse(failed.error().message().contains(dir.toString()), failed.error().message());
                 }
 
                 client.submit(job);
@@ -109,6 +116,13 @@ class MixWorkerIT {
                 assertEquals(JobEvent.Type.SUCCEEDED, done.type(), String.valueOf(done.error()));
                 assertEquals("spotify.wav", done.outputs().get(0).name());
                 assertTrue(storage.exists(done.report()));
+                Path reportFile = dir.resolve("report.json");
+                storage.download(done.report(), reportFile);
+                String report = Files.readString(reportFile);
+                assertFalse(report.contains(dir.toString()), "no worker path in the report: " + report);
+                assertTrue(report.contains("\"file\":\"" + stems.get(0).key() + "\""), "stems named by their keys: " + report);
+                assertTrue(report.contains("\"references\":[{\"file\":\"" + stems.get(2).key() + "\",\"weight\":2.0"),
+                        "mastered toward the reference: " + report);
                 String attempt = done.report().substring(0, done.report().lastIndexOf('/') + 1);
                 assertTrue(storage.list(attempt).stream().anyMatch(k -> k.endsWith("plot-stems.png")), "plots next to the report");
                 Path local = dir.resolve("master.wav");

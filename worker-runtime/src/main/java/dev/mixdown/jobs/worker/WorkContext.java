@@ -1,11 +1,19 @@
 package dev.mixdown.jobs.worker;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import dev.mixdown.jobs.contracts.JobMessage;
 import dev.mixdown.jobs.contracts.JobRun;
+import dev.mixdown.jobs.contracts.Json;
 import dev.mixdown.jobs.contracts.ObjectKeys;
 import dev.mixdown.jobs.storage.ObjectStorage;
+import java.io.File;
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** What a processor may touch while it works on one job. */
 public final class WorkContext {
@@ -20,6 +28,8 @@ public final class WorkContext {
     private final ObjectStorage storage;
     private final Path workDir;
     private final Progress progress;
+    /** Local files by the name the tenant knows them by (an uploaded key, an output name). */
+    private final Map<String, String> shownAs = new LinkedHashMap<>();
 
     public WorkContext(JobMessage job, JobRun run, ObjectStorage storage, Path workDir, Progress progress) {
         this.job = job;
@@ -40,6 +50,35 @@ public final class WorkContext {
 
     public void progress(double percent, String stage) {
         progress.report(percent, stage);
+    }
+
+    /**
+     * Says what the tenant calls a local file: the object key it was downloaded from, or the name
+     * it is delivered under. {@link #redact} then shows that name instead of the worker's path.
+     *
+     * @return {@code local}
+     */
+    public Path shownAs(Path local, String name) {
+        shownAs.put(local.toString(), name);
+        return local;
+    }
+
+    /**
+     * {@code text} (an error message, a report's field) without the worker's paths: every file
+     * given to {@link #shownAs} by its name, anything else in the work folder relative to it. A
+     * tenant never learns where or under which worker its job ran.
+     */
+    public String redact(String text) {
+        if (text == null) {
+            return null;
+        }
+        String out = text;
+        // longest first, so ".../reference-10" is not taken for ".../reference-1" followed by "0"
+        List<String> locals = shownAs.keySet().stream().sorted(Comparator.comparingInt(String::length).reversed()).toList();
+        for (String local : locals) {
+            out = out.replace(local, shownAs.get(local));
+        }
+        return out.replace(workDir.toString() + File.separator, "").replace(workDir.toString(), ".");
     }
 
     /** Where an output of this run goes: under the run's own id, so no other run can overwrite it. */
@@ -70,11 +109,13 @@ public final class WorkContext {
             return this;
         }
 
-        /** {@code value} written as JSON, under {@code name}. */
+        /** {@code value} written as JSON, under {@code name}, every text in it {@link #redact redacted}. */
         public Results json(String name, Object value) throws JobException {
             Path file = workDir.resolve(name);
             try {
-                java.nio.file.Files.write(file, dev.mixdown.jobs.contracts.Json.write(value));
+                JsonNode tree = Json.MAPPER.valueToTree(value);
+                redactTexts(tree);
+                java.nio.file.Files.write(file, Json.write(tree));
             } catch (java.io.IOException e) {
                 throw new JobException(JobException.INTERNAL, "local disk: " + e.getMessage(), true, e);
             }
@@ -102,6 +143,27 @@ public final class WorkContext {
         /** Uploads everything collected; returns the sizes in bytes, in the order added. */
         public List<Long> upload() {
             return storage.uploadAll(files, keys);
+        }
+    }
+
+    private void redactTexts(JsonNode node) {
+        if (node.isObject()) {
+            node.fields().forEachRemaining(field -> {
+                if (field.getValue().isTextual()) {
+                    field.setValue(TextNode.valueOf(redact(field.getValue().textValue())));
+                } else {
+                    redactTexts(field.getValue());
+                }
+            });
+        } else if (node.isArray()) {
+            ArrayNode array = (ArrayNode) node;
+            for (int i = 0; i < array.size(); i++) {
+                if (array.get(i).isTextual()) {
+                    array.set(i, TextNode.valueOf(redact(array.get(i).textValue())));
+                } else {
+                    redactTexts(array.get(i));
+                }
+            }
         }
     }
 
