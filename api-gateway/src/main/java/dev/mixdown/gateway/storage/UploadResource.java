@@ -2,6 +2,7 @@ package dev.mixdown.gateway.storage;
 
 import dev.mixdown.gateway.config.GatewayConfig;
 import dev.mixdown.gateway.errors.ApiException;
+import dev.mixdown.gateway.limits.UploadSpool;
 import dev.mixdown.gateway.tenants.CurrentTenant;
 import dev.mixdown.jobs.contracts.ObjectKeys;
 import dev.mixdown.jobs.storage.ObjectStorage;
@@ -15,15 +16,14 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 /**
  * Uploads: presigned PUT URLs (large files go straight to the store) or a streamed PUT through the
- * gateway for small setups. Keys always sit under the caller's tenant.
+ * gateway for small setups, capped in size and spooled within the tenant's share ({@link UploadSpool}).
+ * Keys always sit under the caller's tenant.
  */
 @Path("/v1/uploads")
 @Produces(MediaType.APPLICATION_JSON)
@@ -36,6 +36,9 @@ public class UploadResource {
 
     @Inject
     GatewayConfig config;
+
+    @Inject
+    UploadSpool spool;
 
     public record UploadRequest(List<String> files) {
     }
@@ -55,6 +58,10 @@ public class UploadResource {
         if (request == null || request.files() == null || request.files().isEmpty()) {
             throw ApiException.invalid("INVALID_REQUEST", "name the files to upload");
         }
+        if (request.files().size() > config.limits().filesPerUpload()) {
+            throw ApiException.invalid("TOO_MANY_FILES", request.files().size() + " files; one upload takes at most "
+                    + config.limits().filesPerUpload() + " (ask for more uploads)");
+        }
         String uploadId = UUID.randomUUID().toString();
         List<UploadSlot> slots = new ArrayList<>();
         for (String name : request.files()) {
@@ -69,12 +76,8 @@ public class UploadResource {
     @Consumes(MediaType.WILDCARD)
     public Stored put(@PathParam("uploadId") String uploadId, @PathParam("file") String file, InputStream body) throws IOException {
         String key = ObjectKeys.upload(tenant.id(), uploadId, file);
-        java.nio.file.Path tmp = Files.createTempFile("mixdown-upload-", ".bin");
-        try {
-            Files.copy(body, tmp, StandardCopyOption.REPLACE_EXISTING);
-            return new Stored(key, storage.upload(tmp, key));
-        } finally {
-            Files.deleteIfExists(tmp);
+        try (UploadSpool.Spooled received = spool.receive(tenant.id(), body)) {
+            return new Stored(key, storage.upload(received.file(), key));
         }
     }
 }
