@@ -57,7 +57,11 @@ public class RequestLimits {
                     return;
                 }
             }
-            if (upload) {
+            boolean chunked = ctx.request().getHeader(HttpHeaderNames.TRANSFER_ENCODING) != null;
+            if (ctx.request().isEnded() || !chunked && (declared == null || "0".equals(declared.trim()))) {
+                // no body to bound (and a body handler would wait for an end that has already passed)
+                ctx.next();
+            } else if (upload) {
                 // a chunked upload: the resource counts its bytes (UploadSpool); this is the stream's own backstop
                 ctx.put(VertxHttpRecorder.MAX_REQUEST_SIZE_KEY, max + 1);
                 ctx.next();
