@@ -18,8 +18,8 @@ import jakarta.inject.Inject;
 import java.util.regex.Pattern;
 
 /**
- * Bounds what a request body may cost before any resource sees it. Only the streamed upload
- * ({@code PUT /v1/uploads/{id}/{file}}) may be large; every other body (JSON) is read into memory
+ * Bounds what a request body may cost before any resource sees it. Only a streamed upload
+ * ({@link #STREAMED_UPLOAD}) may be large, up to {@code mixdown.limits.upload-max-bytes}; every other body (JSON) is read into memory
  * here, up to {@code mixdown.limits.json-body-max-bytes}. A declared Content-Length over the limit
  * is refused at once, unread; a chunked body is refused when it passes the limit. Also answers
  * unknown routes with the JSON error body, so no error of the API is an empty page.
@@ -28,7 +28,11 @@ import java.util.regex.Pattern;
 public class RequestLimits {
     /** Just after Quarkus' own outer limit ({@code quarkus.http.limits.max-body-size}), so ours decides per route. */
     static final int ORDER = RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT + 1;
-    private static final Pattern STREAMED_UPLOAD = Pattern.compile("/v1/uploads/[^/]+/[^/]+");
+    /**
+     * The routes that stream a file: the API-key upload ({@code PUT /v1/uploads/{id}/{file}}) and
+     * the signed upload URL of the store gate ({@code PUT /gate/tenants/{t}/uploads/{id}/{file}}).
+     */
+    private static final Pattern STREAMED_UPLOAD = Pattern.compile("/v1/uploads/[^/]+/[^/]+|/gate/tenants/[^/]+/uploads/[^/]+/[^/]+");
 
     @Inject
     GatewayConfig config;
