@@ -1,5 +1,6 @@
 package dev.mixdown.gateway.config;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
@@ -19,6 +20,8 @@ public interface GatewayConfig {
     Runs runs();
 
     Webhooks webhooks();
+
+    Limits limits();
 
     /** When set, a tenant "local" with this API key is created at start (the local cluster's first key). */
     Optional<String> bootstrapApiKey();
@@ -158,5 +161,40 @@ public interface GatewayConfig {
         /** Endpoints one tenant may register. */
         @WithDefault("20")
         int maxEndpointsPerTenant();
+    }
+
+    /**
+     * What one request may cost the gateway. Large files belong on presigned URLs
+     * ({@code POST /v1/uploads}), which stream through the upload gate to the store without spooling; the streamed upload through the
+     * gateway is for small setups and is capped here. {@code quarkus.http.limits.max-body-size}
+     * is only the outer bound and must be at least {@link #uploadMaxBytes()}.
+     */
+    interface Limits {
+        /** Largest JSON (or any non-upload) request body; a larger one is refused with 413 BODY_TOO_LARGE before it is read. */
+        @WithDefault("1M")
+        MemorySize jsonBodyMaxBytes();
+
+        /** Largest file one streamed upload ({@code PUT /v1/uploads/{id}/{file}}) may carry; 413 UPLOAD_TOO_LARGE above. */
+        @WithDefault("2G")
+        MemorySize uploadMaxBytes();
+
+        /**
+         * Bytes of one tenant's streamed uploads that may sit in this gateway's temporary spool at
+         * once (uploads in progress); beyond it, 429 UPLOAD_SPOOL_FULL.
+         */
+        @WithDefault("4G")
+        MemorySize uploadSpoolPerTenantBytes();
+
+        /** Bytes all tenants' streamed uploads together may spool on this gateway at once; beyond it, 429 UPLOAD_SPOOL_FULL. */
+        @WithDefault("8G")
+        MemorySize uploadSpoolTotalBytes();
+
+        /** Files one {@code POST /v1/uploads} may ask slots for; 400 TOO_MANY_FILES above. */
+        @WithDefault("256")
+        int filesPerUpload();
+
+        /** Jobs one {@code POST /v1/batches} may carry; 400 BATCH_TOO_LARGE above. */
+        @WithDefault("1000")
+        int jobsPerBatch();
     }
 }

@@ -1,5 +1,6 @@
 package dev.mixdown.gateway.jobs;
 
+import dev.mixdown.gateway.config.GatewayConfig;
 import dev.mixdown.gateway.errors.ApiException;
 import dev.mixdown.gateway.outbox.OutboxEntity;
 import dev.mixdown.jobs.contracts.JobMessage;
@@ -27,6 +28,12 @@ public class JobCommands {
     JobValidator validator;
 
     @Inject
+    IdempotencyKeys idempotency;
+
+    @Inject
+    GatewayConfig config;
+
+    @Inject
     JobQueries queries;
 
     @Inject
@@ -35,19 +42,24 @@ public class JobCommands {
     @Inject
     jakarta.enterprise.event.Event<JobEnded> jobEnded;
 
+    /** Endpoints as idempotency keys remember them. */
+    static final String CREATE = "POST /v1/jobs";
+    static final String BATCH = "POST /v1/batches";
+    static final String REVISE = "POST /v1/jobs/{id}/revisions";
+
     /**
      * Validates, then inserts the job (QUEUED) and its outbox row in one transaction. A retried
      * request with the same idempotency key returns the job the first one created.
      */
     @Transactional
     public JobEntity create(String tenantId, JobRequest req, String idempotencyKey) {
-        if (idempotencyKey != null) {
-            JobEntity existing = byIdempotencyKey(tenantId, idempotencyKey);
-            if (existing != null) {
-                return existing;
-            }
+        IdempotencyKeys.Claim claim = idempotency.claim(tenantId, CREATE, idempotencyKey, req);
+        if (claim.replay()) {
+            return queries.get(tenantId, claim.jobIds().get(0));
         }
-        return insert(tenantId, validator.validate(tenantId, req), idempotencyKey, null, null);
+        JobEntity job = insert(tenantId, validator.validate(tenantId, req), null, null);
+        idempotency.created(claim, List.of(job.id), null);
+        return job;
     }
 
     /**
@@ -59,23 +71,26 @@ public class JobCommands {
         if (requests == null || requests.isEmpty()) {
             throw ApiException.invalid("INVALID_REQUEST", "a batch needs at least one job");
         }
-        if (requests.size() > 1000) {
-            throw ApiException.invalid("BATCH_TOO_LARGE", requests.size() + " jobs; a batch takes at most 1000");
+        int max = config.limits().jobsPerBatch();
+        if (requests.size() > max) {
+            throw ApiException.invalid("BATCH_TOO_LARGE", requests.size() + " jobs; a batch takes at most " + max);
         }
-        if (idempotencyKey != null) {
-            JobEntity first = byIdempotencyKey(tenantId, idempotencyKey + "#0");
-            if (first != null) {
-                return em.createQuery("from JobEntity where tenantId = :t and batchId = :b order by idempotencyKey", JobEntity.class)
-                        .setParameter("t", tenantId).setParameter("b", first.batchId).getResultList();
-            }
+        IdempotencyKeys.Claim claim = idempotency.claim(tenantId, BATCH, idempotencyKey, requests);
+        if (claim.replay()) {
+            return claim.jobIds().stream().map(id -> queries.get(tenantId, id)).toList();
         }
         List<JobMessage> messages = validator.validateBatch(tenantId, requests);
         UUID batch = UUID.randomUUID();
         List<JobEntity> jobs = new ArrayList<>();
-        for (int i = 0; i < messages.size(); i++) {
-            jobs.add(insert(tenantId, messages.get(i), idempotencyKey == null ? null : idempotencyKey + "#" + i, batch, null));
+        for (JobMessage message : messages) {
+            jobs.add(insert(tenantId, message, batch, null));
         }
+        idempotency.created(claim, jobs.stream().map(j -> j.id).toList(), batch);
         return jobs;
+    }
+
+    /** What a revision asks, as its idempotency key remembers it: which job, changed how. */
+    record Revision(UUID original, JobRequest changes) {
     }
 
     /**
@@ -84,11 +99,9 @@ public class JobCommands {
      */
     @Transactional
     public JobEntity revise(String tenantId, UUID original, JobRequest changes, String idempotencyKey) {
-        if (idempotencyKey != null) {
-            JobEntity existing = byIdempotencyKey(tenantId, idempotencyKey);
-            if (existing != null) {
-                return existing;
-            }
+        IdempotencyKeys.Claim claim = idempotency.claim(tenantId, REVISE, idempotencyKey, new Revision(original, changes));
+        if (claim.replay()) {
+            return queries.get(tenantId, claim.jobIds().get(0));
         }
         JobEntity base = queries.get(tenantId, original);
         JobMessage old = Json.read(base.request.getBytes(java.nio.charset.StandardCharsets.UTF_8), JobMessage.class);
@@ -100,10 +113,12 @@ public class JobCommands {
                 changes != null && changes.profile() != null ? changes.profile() : old.profile(),
                 changes != null && changes.amount() != null ? changes.amount() : old.amount(),
                 changes != null && changes.references() != null ? changes.references() : old.references());
-        return insert(tenantId, validator.validate(tenantId, merged), idempotencyKey, base.batchId, base.id);
+        JobEntity job = insert(tenantId, validator.validate(tenantId, merged), base.batchId, base.id);
+        idempotency.created(claim, List.of(job.id), null);
+        return job;
     }
 
-    private JobEntity insert(String tenantId, JobMessage message, String idempotencyKey, UUID batchId, UUID revisionOf) {
+    private JobEntity insert(String tenantId, JobMessage message, UUID batchId, UUID revisionOf) {
         Instant now = Instant.now();
         JobEntity job = new JobEntity();
         job.id = UUID.fromString(message.jobId());
@@ -113,7 +128,6 @@ public class JobCommands {
         job.status = JobStatus.QUEUED;
         job.attempt = 1;
         job.request = new String(Json.write(message), java.nio.charset.StandardCharsets.UTF_8);
-        job.idempotencyKey = idempotencyKey;
         job.batchId = batchId;
         job.revisionOf = revisionOf;
         job.createdAt = now;
@@ -127,12 +141,6 @@ public class JobCommands {
         em.persist(out);
         outboxWritten.fire(new dev.mixdown.gateway.outbox.OutboxWritten());
         return job;
-    }
-
-    private JobEntity byIdempotencyKey(String tenantId, String key) {
-        List<JobEntity> found = em.createQuery("from JobEntity where tenantId = :t and idempotencyKey = :k", JobEntity.class)
-                .setParameter("t", tenantId).setParameter("k", key).getResultList();
-        return found.isEmpty() ? null : found.get(0);
     }
 
     /** Cancels a job that has not been dispatched yet. */

@@ -44,6 +44,7 @@ public class JobEntity {
     @Column(nullable = false, columnDefinition = "text")
     public String request;
 
+    /** Only on jobs created before V5; idempotency keys live in their own table since (see IdempotencyKeys). */
     @Column(name = "idempotency_key")
     public String idempotencyKey;
 

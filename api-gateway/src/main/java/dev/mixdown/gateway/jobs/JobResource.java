@@ -1,10 +1,10 @@
 package dev.mixdown.gateway.jobs;
 
+import dev.mixdown.gateway.api.Params;
 import dev.mixdown.gateway.config.GatewayConfig;
 import dev.mixdown.gateway.tenants.CurrentTenant;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -25,11 +25,11 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.jboss.resteasy.reactive.RestStreamElementType;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** REST v1 for jobs: thin; the rules live in {@link JobCommands} and {@link JobQueries}. */
 @Path("/v1/jobs")
 @Produces(MediaType.APPLICATION_JSON)
-@Consumes(MediaType.APPLICATION_JSON)
 public class JobResource {
     @Inject
     JobCommands commands;
@@ -45,6 +45,7 @@ public class JobResource {
 
     /** Creates a mix or master job; answers 202 with the job. A retried request with the same Idempotency-Key gets the same job. */
     @POST
+    @Consumes(MediaType.APPLICATION_JSON)
     public Response create(JobRequest request, @HeaderParam("Idempotency-Key") String idempotencyKey) {
         JobEntity job = commands.create(tenant.id(), request, idempotencyKey);
         return Response.accepted(jobs.view(job, config.storage().urlSeconds())).location(URI.create("/v1/jobs/" + job.id)).build();
@@ -52,22 +53,25 @@ public class JobResource {
 
     @GET
     @Path("/{id}")
-    public JobView get(@PathParam("id") UUID id) {
-        return jobs.view(jobs.get(tenant.id(), id), config.storage().urlSeconds());
+    public JobView get(@PathParam("id") @Schema(format = "uuid") String id) {
+        return jobs.view(jobs.get(tenant.id(), jobId(id)), config.storage().urlSeconds());
     }
 
     /** Lists the tenant's jobs, newest first; filter by status (one, or several separated by commas) and batch. */
     @GET
-    public List<JobView> list(@QueryParam("status") String status, @QueryParam("batch") UUID batch,
-            @QueryParam("limit") @DefaultValue("100") int limit) {
-        return jobs.list(tenant.id(), status, batch, limit).stream().map(j -> jobs.view(j, config.storage().urlSeconds())).toList();
+    public List<JobView> list(@QueryParam("status") String status, @QueryParam("batch") @Schema(format = "uuid") String batch,
+            @QueryParam("limit") @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.INTEGER,
+                    defaultValue = "100") String limit) {
+        return jobs.list(tenant.id(), status, Params.uuid("batch", batch), Params.integer("limit", limit, 100)).stream()
+                .map(j -> jobs.view(j, config.storage().urlSeconds())).toList();
     }
 
     /** Re-runs a job with changed settings and the same inputs: a new job linked to the original. */
     @POST
     @Path("/{id}/revisions")
-    public Response revise(@PathParam("id") UUID id, JobRequest changes, @HeaderParam("Idempotency-Key") String idempotencyKey) {
-        JobEntity job = commands.revise(tenant.id(), id, changes, idempotencyKey);
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response revise(@PathParam("id") @Schema(format = "uuid") String id, JobRequest changes, @HeaderParam("Idempotency-Key") String idempotencyKey) {
+        JobEntity job = commands.revise(tenant.id(), jobId(id), changes, idempotencyKey);
         return Response.accepted(jobs.view(job, config.storage().urlSeconds())).location(URI.create("/v1/jobs/" + job.id)).build();
     }
 
@@ -80,16 +84,17 @@ public class JobResource {
     @Blocking
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RestStreamElementType(MediaType.APPLICATION_JSON)
-    public Multi<JobView> events(@PathParam("id") UUID id) {
+    public Multi<JobView> events(@PathParam("id") @Schema(format = "uuid") String id) {
         String t = tenant.id();
-        jobs.get(t, id); // 404 before the stream starts
+        UUID jobId = jobId(id);
+        jobs.get(t, jobId); // 404 before the stream starts
         int urlSeconds = config.storage().urlSeconds();
         AtomicReference<String> last = new AtomicReference<>();
         AtomicBoolean finished = new AtomicBoolean();
         return Multi.createFrom().ticks().every(Duration.ofMillis(250))
                 .onOverflow().drop()
                 .emitOn(Infrastructure.getDefaultWorkerPool())
-                .map(tick -> QuarkusTransaction.requiringNew().call(() -> jobs.view(jobs.get(t, id), urlSeconds)))
+                .map(tick -> QuarkusTransaction.requiringNew().call(() -> jobs.view(jobs.get(t, jobId), urlSeconds)))
                 // take every state up to and including the final one, then complete
                 .select().first(v -> {
                     boolean open = !finished.get();
@@ -108,8 +113,8 @@ public class JobResource {
     /** The job's report: a redirect to a presigned download. */
     @GET
     @Path("/{id}/report")
-    public Response report(@PathParam("id") UUID id) {
-        JobView view = jobs.view(jobs.get(tenant.id(), id), config.storage().urlSeconds());
+    public Response report(@PathParam("id") @Schema(format = "uuid") String id) {
+        JobView view = jobs.view(jobs.get(tenant.id(), jobId(id)), config.storage().urlSeconds());
         if (view.reportUrl() == null) {
             throw new dev.mixdown.gateway.errors.ApiException(409, "NO_REPORT_YET", "job " + id + " is " + view.status()
                     + "; its report exists once it has SUCCEEDED");
@@ -119,7 +124,11 @@ public class JobResource {
 
     @POST
     @Path("/{id}/cancel")
-    public JobView cancel(@PathParam("id") UUID id) {
-        return jobs.view(commands.cancel(tenant.id(), id), config.storage().urlSeconds());
+    public JobView cancel(@PathParam("id") @Schema(format = "uuid") String id) {
+        return jobs.view(commands.cancel(tenant.id(), jobId(id)), config.storage().urlSeconds());
+    }
+
+    private static UUID jobId(String id) {
+        return Params.uuid("id", id);
     }
 }

@@ -2,6 +2,7 @@ package dev.mixdown.gateway.storage;
 
 import dev.mixdown.gateway.config.GatewayConfig;
 import dev.mixdown.gateway.errors.ApiException;
+import dev.mixdown.gateway.limits.UploadSpool;
 import dev.mixdown.gateway.tenants.CurrentTenant;
 import dev.mixdown.jobs.contracts.ObjectKeys;
 import dev.mixdown.jobs.storage.ObjectStorage;
@@ -17,15 +18,15 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 /**
  * Uploads: signed upload URLs (see {@link UploadUrls}; no API key needed, so clients can hand them
- * to parallel transfers) or a streamed PUT with the API key. Keys always sit under the caller's tenant.
+ * to parallel transfers, and the gate passes only the body to the store) or a streamed PUT with the
+ * API key for small setups, capped in size and spooled within the tenant's share ({@link UploadSpool}).
+ * Keys always sit under the caller's tenant.
  */
 @Path("/v1/uploads")
 @Produces(MediaType.APPLICATION_JSON)
@@ -41,6 +42,9 @@ public class UploadResource {
 
     @Inject
     UploadUrls urls;
+
+    @Inject
+    UploadSpool spool;
 
     public record UploadRequest(List<String> files) {
     }
@@ -60,6 +64,10 @@ public class UploadResource {
         if (request == null || request.files() == null || request.files().isEmpty()) {
             throw ApiException.invalid("INVALID_REQUEST", "name the files to upload");
         }
+        if (request.files().size() > config.limits().filesPerUpload()) {
+            throw ApiException.invalid("TOO_MANY_FILES", request.files().size() + " files; one upload takes at most "
+                    + config.limits().filesPerUpload() + " (ask for more uploads)");
+        }
         String uploadId = UUID.randomUUID().toString();
         List<UploadSlot> slots = new ArrayList<>();
         for (String name : request.files()) {
@@ -74,12 +82,8 @@ public class UploadResource {
     @Consumes(MediaType.WILDCARD)
     public Stored put(@PathParam("uploadId") String uploadId, @PathParam("file") String file, InputStream body) throws IOException {
         String key = ObjectKeys.upload(tenant.id(), uploadId, file);
-        java.nio.file.Path tmp = Files.createTempFile("mixdown-upload-", ".bin");
-        try {
-            Files.copy(body, tmp, StandardCopyOption.REPLACE_EXISTING);
-            return new Stored(key, storage.upload(tmp, key));
-        } finally {
-            Files.deleteIfExists(tmp);
+        try (UploadSpool.Spooled received = spool.receive(tenant.id(), body)) {
+            return new Stored(key, storage.upload(received.file(), key));
         }
     }
 }

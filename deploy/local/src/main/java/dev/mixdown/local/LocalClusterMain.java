@@ -103,7 +103,8 @@ public final class LocalClusterMain {
                 "MIXDOWN_DB_PASSWORD", secrets.dbPassword(),
                 "MIXDOWN_GATEWAY_PORT", String.valueOf(layout.gatewayPort()),
                 "MIXDOWN_BOOTSTRAP_API_KEY", apiKey));
-        Process gateway = start(layout, "gateway", List.of(java, "-Xmx512m", "-jar",
+        // a gateway out of memory exits (and is seen as down) rather than living on with dead threads
+        Process gateway = start(layout, "gateway", List.of(java, "-Xmx512m", "-XX:+ExitOnOutOfMemoryError", "-jar",
                 root.resolve("api-gateway/target/quarkus-app/quarkus-run.jar").toString()), gatewayEnv);
         members.add(new Member("gateway", gateway.pid(), layout.gatewayPort(), "gateway.log"));
         write(layout, members);
