@@ -112,9 +112,10 @@ class JobValidationIT {
                 bad("stem gain", j -> first(j, "stems").put("gainDb", 41), "INVALID_STEM", "stems[0] (drums.wav): gainDb 41.0 is outside"),
                 bad("stem without key", j -> first(j, "stems").remove("key"), "INVALID_STEM",
                         "stems[0]: a stem needs the key of an uploaded file"),
-                bad("null stem", j -> list(j, "stems").add(null), "INVALID_STEM", "stems[2] is null"),
-                bad("null deliverable", j -> list(j, "deliverables").add(0, null), "INVALID_DELIVERABLE", "deliverables[0] is null"),
-                bad("null reference", j -> list(j, "references").add(null), "INVALID_REFERENCE", "references[2] is null"),
+                // a null element is refused as the JSON is read, naming its place
+                bad("null stem", j -> list(j, "stems").add(null), "INVALID_FIELD", "field stems[2]"),
+                bad("null deliverable", j -> list(j, "deliverables").add(0, null), "INVALID_FIELD", "field deliverables[0]"),
+                bad("null reference", j -> list(j, "references").add(null), "INVALID_FIELD", "field references[2]"),
                 bad("profile", j -> j.put("profile", "loud"), "INVALID_PROFILE", "unknown tone profile 'loud'"),
                 bad("amount", j -> j.put("amount", 150), "INVALID_AMOUNT", "amount 150.0 is outside 0..100 %"),
                 bad("reference weight 0", j -> first(j, "references").put("weight", 0), "INVALID_REFERENCE",
@@ -192,8 +193,8 @@ class JobValidationIT {
         Map<String, Object> broken = validMix();
         list(broken, "stems").set(0, null);
         given().auth().oauth2(KEY).contentType(ContentType.JSON).body(json(map("jobs", List.of(validMix(), broken))))
-                .post("/v1/batches").then().statusCode(400).body("code", equalTo("INVALID_STEM"))
-                .body("message", equalTo("job 1 of the batch: stems[0] is null"));
+                .post("/v1/batches").then().statusCode(400).body("code", equalTo("INVALID_FIELD"))
+                .body("message", startsWith("field jobs[1].stems[0]"));
         assertEquals(before, jobCount());
     }
 

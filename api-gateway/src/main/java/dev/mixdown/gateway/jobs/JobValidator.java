@@ -36,6 +36,9 @@ public class JobValidator {
 
     /** One job: the message the workers will get. */
     public JobMessage validate(String tenantId, JobRequest req) {
+        if (req == null) {
+            throw ApiException.invalid("INVALID_REQUEST", "the body is empty: a job needs at least a kind (mix or master)");
+        }
         return validateAll(tenantId, List.of(req), false).get(0);
     }
 

@@ -4,6 +4,7 @@ import dev.mixdown.gateway.config.GatewayConfig;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import dev.mixdown.gateway.background.BackgroundLoop;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -38,7 +39,7 @@ import org.jboss.logging.Logger;
  * for at most the timeout, and the others go on.
  */
 @ApplicationScoped
-public class WebhookDispatcher {
+public class WebhookDispatcher extends BackgroundLoop {
     private static final Logger LOG = Logger.getLogger(WebhookDispatcher.class);
 
     @Inject
@@ -59,8 +60,6 @@ public class WebhookDispatcher {
     private final Map<UUID, Integer> inFlight = new ConcurrentHashMap<>();
     /** A permit means: deliveries were queued, or a sender came free, since the last round. */
     private final Semaphore wakeups = new Semaphore(0);
-    private Thread loop;
-    private volatile boolean running;
 
     void start(@Observes StartupEvent event) {
         GatewayConfig.Webhooks w = config.webhooks();
@@ -72,18 +71,16 @@ public class WebhookDispatcher {
             return t;
         });
         freeSenders = new Semaphore(w.senders());
-        running = true;
-        loop = new Thread(this::loop, "webhook-dispatcher");
-        loop.setDaemon(true);
-        loop.start();
+        startLoop();
+    }
+
+    @Override
+    public String name() {
+        return "webhook-dispatcher";
     }
 
     void stop(@Observes ShutdownEvent event) throws InterruptedException {
-        running = false;
-        if (loop != null) {
-            loop.interrupt();
-            loop.join(5_000);
-        }
+        stopLoop(java.time.Duration.ofSeconds(5));
         if (senders != null) {
             // deliveries still in flight are claimed with a lease: another replica (or this one, restarted) sends them
             senders.shutdownNow();
@@ -95,34 +92,24 @@ public class WebhookDispatcher {
         wakeups.release();
     }
 
-    private void loop() {
+    /** Claims due deliveries for the free senders (within each endpoint's share) and hands them over. */
+    @Override
+    protected boolean round() throws InterruptedException {
         GatewayConfig.Webhooks w = config.webhooks();
-        while (running) {
-            try {
-                int free = freeSenders.availablePermits();
-                List<WebhookClaims.Claim> claimed = free == 0 ? List.of() : claims.claim(free, Map.copyOf(inFlight), w.perEndpointInFlight());
-                for (WebhookClaims.Claim c : claimed) {
-                    freeSenders.acquire();
-                    inFlight.merge(c.endpointId(), 1, Integer::sum);
-                    senders.execute(() -> send(c));
-                }
-                if (claimed.isEmpty()) {
-                    wakeups.tryAcquire(w.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
-                    wakeups.drainPermits();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                LOG.warnf("webhook round failed, retrying: %s", e.getMessage());
-                try {
-                    Thread.sleep(1_000);
-                } catch (InterruptedException ie) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
+        int free = freeSenders.availablePermits();
+        List<WebhookClaims.Claim> claimed = free == 0 ? List.of() : claims.claim(free, Map.copyOf(inFlight), w.perEndpointInFlight());
+        for (WebhookClaims.Claim c : claimed) {
+            freeSenders.acquire();
+            inFlight.merge(c.endpointId(), 1, Integer::sum);
+            senders.execute(() -> send(c));
         }
+        return !claimed.isEmpty();
+    }
+
+    @Override
+    protected void idle() throws InterruptedException {
+        wakeups.tryAcquire(config.webhooks().pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+        wakeups.drainPermits();
     }
 
     private void send(WebhookClaims.Claim c) {

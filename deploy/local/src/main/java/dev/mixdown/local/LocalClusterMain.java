@@ -20,7 +20,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The embedded single-machine cluster: {@code up} starts the services (PostgreSQL, Kafka, S3Proxy),
- * the gateway and the workers as separate JVMs and waits until all are healthy; {@code down} stops
+ * the gateway and the workers as separate JVMs and waits until all are healthy (on a running
+ * cluster it restarts the members that died, under their names); {@code down} stops
  * them, workers first so their jobs drain; {@code ps} lists them. All state lives in the data folder,
  * every port listens on 127.0.0.1 only, and the credentials are made per data folder ({@link ClusterSecrets}).
  *
@@ -65,10 +66,14 @@ public final class LocalClusterMain {
 
     static int up(Path root, Path data, int mixWorkers, int masterWorkers) throws Exception {
         ClusterLayout layout = ClusterLayout.load(data.toAbsolutePath());
+        List<Member> recorded = read(layout);
         List<Member> running = alive(layout);
         if (!running.isEmpty()) {
-            System.out.println("already running: " + layout.gatewayUrl());
-            return 0;
+            if (running.size() == recorded.size()) {
+                System.out.println("already running: " + layout.gatewayUrl());
+                return 0;
+            }
+            return heal(root, layout, recorded, running);
         }
         String taken = takenPort(layout);
         if (taken != null) {
@@ -77,54 +82,109 @@ public final class LocalClusterMain {
             return 1;
         }
         Files.createDirectories(layout.logs());
-        String apiKey = apiKey(layout);
         List<Member> members = new ArrayList<>();
-        String java = ProcessHandle.current().info().command().orElse("java");
+        String java = java();
 
         Path self = Path.of(LocalClusterMain.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        ClusterSecrets secrets = layout.secrets();
         Process services = start(layout, "services", List.of(java, "-Xmx512m", "-cp", classPath(self), ServicesMain.class.getName(),
                 layout.data().toString()), Map.of());
         members.add(new Member("services", services.pid(), layout.kafkaPort(), "services.log"));
         waitFor("services", () -> Files.exists(layout.data().resolve("services.ready")), services, layout);
 
-        // secrets travel in the environment (readable by this user only), never in arguments that ps
-        // shows; each process gets the ones it needs: the workers no database, the gateway everything
-        Map<String, String> env = Map.of(
+        members.add(startGateway(root, layout, members));
+        List<String> workerIds = new ArrayList<>();
+        for (int i = 1; i <= mixWorkers; i++) {
+            workerIds.add("mix-worker-" + i);
+        }
+        for (int i = 1; i <= masterWorkers; i++) {
+            workerIds.add("master-worker-" + i);
+        }
+        members.addAll(startWorkers(root, layout, workerIds, members));
+        System.out.println(layout.gatewayUrl());
+        return 0;
+    }
+
+    /**
+     * Brings back the members of a running cluster that died (a crashed or killed gateway or
+     * worker), under their old names, and leaves the living alone. The services process cannot be
+     * brought back under a running cluster: then {@code down} and {@code up}.
+     */
+    private static int heal(Path root, ClusterLayout layout, List<Member> recorded, List<Member> running) throws Exception {
+        List<String> dead = recorded.stream().filter(m -> !running.contains(m)).map(Member::role).toList();
+        if (dead.contains("services")) {
+            System.err.println("mixdown up: the services process (PostgreSQL, Kafka, S3Proxy) is down under a running cluster; "
+                    + "run ./mixdown down, then up");
+            return 1;
+        }
+        System.out.println("restarting " + String.join(", ", dead));
+        List<Member> members = new ArrayList<>(running);
+        if (dead.contains("gateway")) {
+            members.add(startGateway(root, layout, members));
+        }
+        members.addAll(startWorkers(root, layout, dead.stream().filter(r -> r.contains("worker")).toList(), members));
+        System.out.println(layout.gatewayUrl());
+        return 0;
+    }
+
+    private static String java() {
+        return ProcessHandle.current().info().command().orElse("java");
+    }
+
+    /**
+     * What every process of the cluster is told. Secrets travel in the environment (readable by
+     * this user only), never in arguments that ps shows; each process gets the ones it needs: the
+     * workers no database, the gateway everything.
+     */
+    private static Map<String, String> workerEnv(ClusterLayout layout) throws IOException {
+        ClusterSecrets secrets = layout.secrets();
+        return Map.of(
                 "MIXDOWN_KAFKA_BOOTSTRAP", layout.kafkaBootstrap(),
                 "MIXDOWN_S3_ENDPOINT", layout.s3Endpoint(),
                 "MIXDOWN_S3_ACCESS_KEY", secrets.s3AccessKey(),
                 "MIXDOWN_S3_SECRET_KEY", secrets.s3SecretKey(),
                 "QUARKUS_HTTP_HOST", ClusterLayout.HOST);
-        Map<String, String> gatewayEnv = new java.util.HashMap<>(env);
-        gatewayEnv.putAll(Map.of(
+    }
+
+    /** Starts the gateway, records it among {@code members} (written to the processes file), and waits until it is ready. */
+    private static Member startGateway(Path root, ClusterLayout layout, List<Member> members) throws Exception {
+        ClusterSecrets secrets = layout.secrets();
+        Map<String, String> env = new java.util.HashMap<>(workerEnv(layout));
+        env.putAll(Map.of(
                 "MIXDOWN_DB_URL", layout.jdbcUrl(),
                 "MIXDOWN_DB_USER", ClusterSecrets.DB_USER,
                 "MIXDOWN_DB_PASSWORD", secrets.dbPassword(),
                 "MIXDOWN_GATEWAY_PORT", String.valueOf(layout.gatewayPort()),
-                "MIXDOWN_BOOTSTRAP_API_KEY", apiKey));
+                "MIXDOWN_BOOTSTRAP_API_KEY", apiKey(layout)));
         // a gateway out of memory exits (and is seen as down) rather than living on with dead threads
-        Process gateway = start(layout, "gateway", List.of(java, "-Xmx512m", "-XX:+ExitOnOutOfMemoryError", "-jar",
-                root.resolve("api-gateway/target/quarkus-app/quarkus-run.jar").toString()), gatewayEnv);
-        members.add(new Member("gateway", gateway.pid(), layout.gatewayPort(), "gateway.log"));
-        write(layout, members);
+        Process gateway = start(layout, "gateway", List.of(java(), "-Xmx512m", "-XX:+ExitOnOutOfMemoryError", "-jar",
+                root.resolve("api-gateway/target/quarkus-app/quarkus-run.jar").toString()), env);
+        Member member = new Member("gateway", gateway.pid(), layout.gatewayPort(), "gateway.log");
+        List<Member> all = new ArrayList<>(members);
+        all.add(member);
+        write(layout, all);
         waitFor("gateway", () -> healthy(layout.gatewayUrl() + "/q/health/ready"), gateway, layout);
+        return member;
+    }
 
+    /**
+     * Starts workers by id ({@code mix-worker-N}, {@code master-worker-N}), records them with
+     * {@code members}, and waits until every one answers ready (its slots run).
+     */
+    private static List<Member> startWorkers(Path root, ClusterLayout layout, List<String> ids, List<Member> members) throws Exception {
+        Map<String, String> env = workerEnv(layout);
         Map<Member, Process> workers = new java.util.LinkedHashMap<>();
-        for (int i = 1; i <= mixWorkers; i++) {
-            worker(layout, java, root.resolve("mix-worker/target/quarkus-app/quarkus-run.jar"), "mix-worker-" + i, env, workers);
+        for (String id : ids) {
+            String module = id.startsWith("mix-") ? "mix-worker" : "master-worker";
+            worker(layout, java(), root.resolve(module + "/target/quarkus-app/quarkus-run.jar"), id, env, workers);
         }
-        for (int i = 1; i <= masterWorkers; i++) {
-            worker(layout, java, root.resolve("master-worker/target/quarkus-app/quarkus-run.jar"), "master-worker-" + i, env, workers);
-        }
-        members.addAll(workers.keySet());
-        write(layout, members);
-        // every worker answers ready (its slots run) before the cluster is called up
+        List<Member> all = new ArrayList<>(members);
+        all.addAll(workers.keySet());
+        write(layout, all);
         for (Map.Entry<Member, Process> w : workers.entrySet()) {
-            waitFor(w.getKey().role(), () -> healthy("http://" + ClusterLayout.HOST + ":" + w.getKey().port() + "/q/health/ready"), w.getValue(), layout);
+            waitFor(w.getKey().role(), () -> healthy("http://" + ClusterLayout.HOST + ":" + w.getKey().port() + "/q/health/ready"),
+                    w.getValue(), layout);
         }
-        System.out.println(layout.gatewayUrl());
-        return 0;
+        return new ArrayList<>(workers.keySet());
     }
 
     /** The first of the cluster's fixed ports that something already listens on, named; null when all are free. */
