@@ -9,8 +9,6 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -33,17 +31,7 @@ public class OutageServices implements QuarkusTestResourceLifecycleManager {
             s3 = new EmbeddedS3(dir.resolve("s3"), freePort(), "mixdown", "mixdown-secret").start();
             RealServices.services = new TestServices.Embedded(kafka, s3, db);
             RealServices.dir = dir;
-            Map<String, String> config = new HashMap<>();
-            config.put("quarkus.datasource.jdbc.url", db.jdbcUrl());
-            config.put("quarkus.datasource.username", RealServices.services.dbUser());
-            config.put("quarkus.datasource.password", RealServices.services.dbPassword());
-            config.put("mixdown.kafka.bootstrap", kafka.bootstrapServers());
-            config.put("mixdown.storage.endpoint", s3.endpoint());
-            config.put("mixdown.storage.access-key", s3.accessKey());
-            config.put("mixdown.storage.secret-key", s3.secretKey());
-            config.put("mixdown.bootstrap-api-key", RealServices.KEY_A);
-            config.put("quarkus.http.test-port", "0");
-            return config;
+            return RealServices.gatewayConfig(RealServices.services);
         } catch (Exception e) {
             throw new IllegalStateException("could not start the services", e);
         }
@@ -57,13 +45,6 @@ public class OutageServices implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public void stop() {
-        try {
-            RealServices.services.close();
-            try (var files = Files.walk(dir)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        new RealServices().stop();
     }
 }

@@ -21,19 +21,24 @@ public class RealServices implements QuarkusTestResourceLifecycleManager {
         try {
             dir = Files.createTempDirectory("mixdown-gateway-it-");
             services = TestServices.start(dir, true);
-            return Map.of(
-                    "quarkus.datasource.jdbc.url", services.jdbcUrl(),
-                    "quarkus.datasource.username", services.dbUser(),
-                    "quarkus.datasource.password", services.dbPassword(),
-                    "mixdown.kafka.bootstrap", services.kafkaBootstrap(),
-                    "mixdown.storage.endpoint", services.s3Endpoint(),
-                    "mixdown.storage.access-key", services.s3AccessKey(),
-                    "mixdown.storage.secret-key", services.s3SecretKey(),
-                    "mixdown.bootstrap-api-key", KEY_A,
-                    "quarkus.http.test-port", "0");
+            return gatewayConfig(services);
         } catch (Exception e) {
             throw new IllegalStateException("could not start the services", e);
         }
+    }
+
+    /** Points the gateway at {@code services}, with the test tenant's key and a random port. */
+    static Map<String, String> gatewayConfig(TestServices services) {
+        return Map.of(
+                "quarkus.datasource.jdbc.url", services.jdbcUrl(),
+                "quarkus.datasource.username", services.dbUser(),
+                "quarkus.datasource.password", services.dbPassword(),
+                "mixdown.kafka.bootstrap", services.kafkaBootstrap(),
+                "mixdown.storage.endpoint", services.s3Endpoint(),
+                "mixdown.storage.access-key", services.s3AccessKey(),
+                "mixdown.storage.secret-key", services.s3SecretKey(),
+                "mixdown.bootstrap-api-key", KEY_A,
+                "quarkus.http.test-port", "0");
     }
 
     @Override
