@@ -76,9 +76,53 @@ class MasterWorkerIT {
     }
 
     private WorkerRuntime worker(String id, ObjectStorage store, int maxAttempts, io.micrometer.core.instrument.MeterRegistry metrics) {
+        return worker(id, store, maxAttempts, Duration.ofMillis(200), metrics);
+    }
+
+    private WorkerRuntime worker(String id, ObjectStorage store, int maxAttempts, Duration backoff,
+            io.micrometer.core.instrument.MeterRegistry metrics) {
         return new WorkerRuntime(new WorkerRuntime.Config(services.kafkaBootstrap(), "master-workers", JobKind.MASTER, id, maxAttempts,
-                Duration.ofMinutes(5), Duration.ofSeconds(30), Duration.ofMillis(200), Duration.ofSeconds(2), dir.resolve("work-" + id)),
+                Duration.ofMinutes(5), Duration.ofSeconds(30), backoff, backoff.multipliedBy(10), dir.resolve("work-" + id)),
                 new MasterJobProcessor(), store, metrics);
+    }
+
+    private java.time.Instant startedAt(String jobId, int attempt) {
+        return client.events().stream().filter(e -> e.jobId().equals(jobId) && e.attempt() == attempt && e.type() == JobEvent.Type.STARTED)
+                .map(e -> java.time.Instant.parse(e.at())).findFirst().orElseThrow(() -> new AssertionError("no start of " + jobId + " attempt " + attempt));
+    }
+
+    @Test
+    @DisplayName("a retry waiting out its backoff holds no slot: a job submitted after the failure runs before the retry, which waits its full backoff")
+    void backoffHoldsNoSlot() throws Exception {
+        String input = uploadSong("waiting.wav");
+        ObjectStorage unreachable = new ObjectStorage("http://127.0.0.1:" + freePort(), "x", "y", "mixdown");
+        WorkerRuntime w = worker("w3", unreachable, 2, Duration.ofSeconds(4), new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
+        Thread t = new Thread(w, "worker-w3");
+        t.start();
+        try {
+            JobMessage first = submit(input);
+            long end = System.currentTimeMillis() + 60_000;
+            while (System.currentTimeMillis() < end && client.events().stream().noneMatch(e -> e.jobId().equals(first.jobId())
+                    && e.type() == JobEvent.Type.FAILED && e.error().retryable())) {
+                try {
+                    client.awaitFinal(first.jobId(), Duration.ofMillis(200));
+                } catch (AssertionError notYet) {
+                    // keep reading events
+                }
+            }
+            JobMessage second = submit(input);
+            terminal(first.jobId(), Duration.ofSeconds(60));
+            terminal(second.jobId(), Duration.ofSeconds(60));
+            java.time.Instant failed = client.events().stream().filter(e -> e.jobId().equals(first.jobId())
+                    && e.type() == JobEvent.Type.FAILED && e.error().retryable()).map(e -> java.time.Instant.parse(e.at())).findFirst().orElseThrow();
+            assertTrue(startedAt(second.jobId(), 1).isBefore(startedAt(first.jobId(), 2)),
+                    "the one slot ran the second job while the first job's retry waited");
+            assertTrue(Duration.between(failed, startedAt(first.jobId(), 2)).toMillis() >= 3_900, "the retry waited its 4 s backoff");
+        } finally {
+            w.stop();
+            t.join(30_000);
+            unreachable.close();
+        }
     }
 
     private String upload(String name, byte[] bytes) throws IOException {

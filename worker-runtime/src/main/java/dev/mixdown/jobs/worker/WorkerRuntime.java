@@ -278,7 +278,7 @@ public final class WorkerRuntime implements Runnable, AutoCloseable {
         RunEvents events = new RunEvents(job, run, config.workerId(), publisher, PROGRESS_INTERVAL_MS, config.heartbeat().toMillis());
         if (start > config.maxRuns()) {
             LOG.error("job {} was started {} times without an outcome; failing it as LOST_WORKER", job.jobId(), start - 1);
-            publisher.sendAndWait(Topics.deadLetter(record.topic()), job.jobId(), record.value());
+            publisher.sendAndWait(Topics.deadLetter(job.topic()), job.jobId(), record.value());
             events.failed(new JobEvent.JobError(JobException.LOST_WORKER, "the job was started " + (start - 1)
                     + " times and each run ended without an outcome (its worker was killed or lost); not starting it again", false));
             offsets.done(tp, record.offset());
@@ -382,7 +382,8 @@ public final class WorkerRuntime implements Runnable, AutoCloseable {
             publisher.sendAndWait(Topics.retries(config.kind()), job.jobId(), Json.write(job.nextAttempt(Instant.now().plus(backoff))));
             events.failed(new JobEvent.JobError(failure.code(), failure.getMessage(), true));
         } else if (failure.retryable()) {
-            publisher.sendAndWait(Topics.deadLetter(record.topic()), job.jobId(), record.value());
+            // dead letters go beside the job's own topic, whichever topic (retries) the last attempt came from
+            publisher.sendAndWait(Topics.deadLetter(job.topic()), job.jobId(), record.value());
             events.failed(new JobEvent.JobError("ATTEMPTS_EXHAUSTED", "gave up after " + job.attempt() + " attempts: "
                     + failure.getMessage(), false));
         } else {
