@@ -22,17 +22,6 @@ public final class ObjectKeys {
         return tenantPrefix(tenant) + "uploads/" + segment("upload id", uploadId) + "/" + segment("file name", file);
     }
 
-    public static String jobAttempt(String tenant, String jobId, int attempt) {
-        if (attempt < 1) {
-            throw new IllegalArgumentException("attempt must be at least 1: " + attempt);
-        }
-        return tenantPrefix(tenant) + "jobs/" + segment("job id", jobId) + "/" + attempt + "/";
-    }
-
-    public static String output(String tenant, String jobId, int attempt, String name) {
-        return jobAttempt(tenant, jobId, attempt) + segment("output name", name);
-    }
-
     /** Where an output of one run of a job goes. */
     public static String runOutput(String tenant, String jobId, String runId, String name) {
         return tenantPrefix(tenant) + "jobs/" + segment("job id", jobId) + "/runs/" + segment("run id", runId) + "/"

@@ -17,9 +17,9 @@ class ObjectKeysTest {
     @DisplayName("uploads and outputs follow the one layout, under the tenant's prefix")
     void layout() {
         assertEquals("tenants/acme/uploads/u1/Bass DI.wav", ObjectKeys.upload("acme", "u1", "Bass DI.wav"));
-        assertEquals("tenants/acme/jobs/j1/2/master.wav", ObjectKeys.output("acme", "j1", 2, "master.wav"));
-        assertTrue(ObjectKeys.belongsTo(ObjectKeys.output("acme", "j1", 1, "x.wav"), "acme"));
-        assertFalse(ObjectKeys.belongsTo(ObjectKeys.output("acme", "j1", 1, "x.wav"), "acme2"));
+        assertEquals("tenants/acme/jobs/j1/runs/r1/master.wav", ObjectKeys.runOutput("acme", "j1", "r1", "master.wav"));
+        assertTrue(ObjectKeys.belongsTo(ObjectKeys.runOutput("acme", "j1", "r1", "x.wav"), "acme"));
+        assertFalse(ObjectKeys.belongsTo(ObjectKeys.runOutput("acme", "j1", "r1", "x.wav"), "acme2"));
         assertFalse(ObjectKeys.belongsTo("tenants/other/uploads/u/x.wav", "acme"));
     }
 

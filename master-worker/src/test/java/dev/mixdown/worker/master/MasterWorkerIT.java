@@ -183,7 +183,7 @@ class MasterWorkerIT {
             assertEquals(JobEvent.Type.SUCCEEDED, done.type(), String.valueOf(done.error()));
             assertEquals(1, done.outputs().size());
             JobEvent.OutputFile out = done.outputs().get(0);
-            assertEquals(ObjectKeys.output(TENANT, good.jobId(), 1, "spotify.wav"), out.key());
+            assertEquals(ObjectKeys.runOutput(TENANT, good.jobId(), done.run().id(), "spotify.wav"), out.key(), "under the run's own id");
             assertTrue(storage.exists(done.report()));
             Path local = dir.resolve("downloaded.wav");
             storage.download(out.key(), local);
