@@ -105,12 +105,24 @@ final class ClusterClient {
                 .header("Authorization", "Bearer " + apiKey);
     }
 
+    /** The gateway could not be reached or answered that it cannot serve now (502, 503, 504): worth asking again. */
+    static final class Unavailable extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        Unavailable(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
     private JsonNode send(HttpRequest req) throws IOException, InterruptedException {
         HttpResponse<byte[]> r;
         try {
             r = http.send(req, HttpResponse.BodyHandlers.ofByteArray());
         } catch (java.net.ConnectException e) {
-            throw new IOException("cannot reach the gateway at " + gateway + " (is the cluster up? ./mixdown up)", e);
+            throw new Unavailable("cannot reach the gateway at " + gateway + " (is the cluster up? ./mixdown up)", e);
+        }
+        if (r.statusCode() == 502 || r.statusCode() == 503 || r.statusCode() == 504) {
+            throw new Unavailable("the gateway at " + gateway + " answered " + r.statusCode(), null);
         }
         JsonNode body = r.body().length == 0 ? JSON.createObjectNode() : JSON.readTree(r.body());
         if (r.statusCode() >= 400) {

@@ -264,42 +264,68 @@ final class SubmitCommand implements Callable<Integer> {
         List<Submitted> current = new ArrayList<>(jobs);
         Map<String, String> last = new LinkedHashMap<>();
         java.util.Set<String> finished = new java.util.HashSet<>();
+        long unavailableSince = 0;
         while (true) {
-            boolean allDone = true;
-            // a batch's unfinished jobs in one request; a job that left that list is asked for once, finished
-            Map<String, JsonNode> byId = new LinkedHashMap<>();
-            if (batchId != null) {
-                for (JsonNode j : client.unfinished(batchId)) {
-                    byId.put(j.get("id").asText(), j);
+            try {
+                if (followOnce(client, current, batchId, progress, onFinished, last, finished)) {
+                    return current;
                 }
-            }
-            for (int i = 0; i < current.size(); i++) {
-                Submitted s = current.get(i);
-                if (finished.contains(s.id())) {
-                    continue;
+                unavailableSince = 0;
+            } catch (ClusterClient.Unavailable e) {
+                // a gateway restarting (a crash, an upgrade) does not end the wait: the jobs go on without it
+                long now = System.currentTimeMillis();
+                if (unavailableSince == 0) {
+                    unavailableSince = now;
+                    if (progress != null) {
+                        progress.println("gateway unavailable (" + e.getMessage() + "); still waiting");
+                        progress.flush();
+                    }
+                } else if (now - unavailableSince > GATEWAY_PATIENCE_MILLIS) {
+                    throw e;
                 }
-                JsonNode job = byId.containsKey(s.id()) ? byId.get(s.id()) : client.job(s.id());
-                Submitted now = new Submitted(s.name(), s.id(), job);
-                current.set(i, now);
-                String status = job.get("status").asText();
-                String line = String.format("%-20s %-10s %5.1f %% %s", s.name(), status, job.path("progress").asDouble(0),
-                        job.path("stage").asText(""));
-                if (progress != null && !line.equals(last.get(s.id()))) {
-                    progress.println(line);
-                    progress.flush();
-                    last.put(s.id(), line);
-                }
-                if (status.equals("SUCCEEDED") || status.equals("FAILED") || status.equals("CANCELLED")) {
-                    finished.add(s.id());
-                    onFinished.accept(now);
-                } else {
-                    allDone = false;
-                }
-            }
-            if (allDone) {
-                return current;
             }
             Thread.sleep(POLL_MILLIS);
         }
+    }
+
+    /** How long {@code --wait} keeps asking a gateway that cannot be reached before it gives up. */
+    private static final long GATEWAY_PATIENCE_MILLIS = 10 * 60_000;
+
+    /** One look at every unfinished job; true when all have finished. */
+    private static boolean followOnce(ClusterClient client, List<Submitted> current, String batchId, PrintWriter progress,
+            java.util.function.Consumer<Submitted> onFinished, Map<String, String> last, java.util.Set<String> finished)
+            throws Exception {
+        boolean allDone = true;
+        // a batch's unfinished jobs in one request; a job that left that list is asked for once, finished
+        Map<String, JsonNode> byId = new LinkedHashMap<>();
+        if (batchId != null) {
+            for (JsonNode j : client.unfinished(batchId)) {
+                byId.put(j.get("id").asText(), j);
+            }
+        }
+        for (int i = 0; i < current.size(); i++) {
+            Submitted s = current.get(i);
+            if (finished.contains(s.id())) {
+                continue;
+            }
+            JsonNode job = byId.containsKey(s.id()) ? byId.get(s.id()) : client.job(s.id());
+            Submitted now = new Submitted(s.name(), s.id(), job);
+            current.set(i, now);
+            String status = job.get("status").asText();
+            String line = String.format("%-20s %-10s %5.1f %% %s", s.name(), status, job.path("progress").asDouble(0),
+                    job.path("stage").asText(""));
+            if (progress != null && !line.equals(last.get(s.id()))) {
+                progress.println(line);
+                progress.flush();
+                last.put(s.id(), line);
+            }
+            if (status.equals("SUCCEEDED") || status.equals("FAILED") || status.equals("CANCELLED")) {
+                finished.add(s.id());
+                onFinished.accept(now);
+            } else {
+                allDone = false;
+            }
+        }
+        return allDone;
     }
 }

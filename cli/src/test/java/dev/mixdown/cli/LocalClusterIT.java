@@ -135,7 +135,7 @@ class LocalClusterIT {
     }
 
     /** Ports of this test's own, written where the cluster reads them. */
-    private static void ports(Path data) throws IOException {
+    static void ports(Path data) throws IOException {
         Files.createDirectories(data);
         StringBuilder p = new StringBuilder();
         for (String name : List.of("postgres.port", "kafka.port", "controller.port", "s3.port", "gateway.port")) {
@@ -147,7 +147,7 @@ class LocalClusterIT {
     }
 
     /** Six seconds of a seeded, slowly swelling chord with a little noise, around -24 LUFS. */
-    private static void song(Path file) throws IOException {
+    static void song(Path file) throws IOException {
         int rate = 44_100;
         int frames = rate * 6;
         float[][] x = new float[2][frames];
