@@ -14,6 +14,10 @@ package dev.mixdown.dsp.analysis.music;
 final class MeterEstimator {
     private static final double FOUR_FOUR_PREFERENCE = 1.15;
     private static final double HARMONIC_WEIGHT = 0.5;
+    /** Full-band accents mark downbeats less reliably than the low band (a snare outdoes a kick): half weight. */
+    private static final double ACCENT_WEIGHT = 0.5;
+    /** A low band this much weaker than the full band carries only noise (no kick or bass): ignored. */
+    private static final double LOW_BAND_PRESENCE = 0.05;
 
     private MeterEstimator() {
     }
@@ -24,8 +28,10 @@ final class MeterEstimator {
             return new MeterEstimate(4, 0, 0);
         }
         double[] cue = new double[n];
-        add(cue, standardised(accent), 1.0);
-        add(cue, standardised(lowAccent), 1.0);
+        add(cue, standardised(accent), ACCENT_WEIGHT);
+        if (mean(lowAccent) >= LOW_BAND_PRESENCE * mean(accent)) {
+            add(cue, standardised(lowAccent), 1.0);
+        }
         add(cue, standardised(harmonicChange), HARMONIC_WEIGHT);
         int bestBeats = 4;
         int bestPhase = 0;
@@ -67,6 +73,14 @@ final class MeterEstimator {
         for (int i = 0; i < into.length; i++) {
             into[i] += weight * values[i];
         }
+    }
+
+    private static double mean(double[] x) {
+        double s = 0;
+        for (double v : x) {
+            s += v;
+        }
+        return x.length == 0 ? 0 : s / x.length;
     }
 
     static double[] standardised(double[] x) {

@@ -153,6 +153,9 @@ public final class MusicAnalyzer {
         double[] change = new double[n];
         double hop = chroma.hopSeconds();
         double half = chroma.windowSeconds() / 2;
+        if (n < 2 || (beats[n - 1] - beats[0]) / (n - 1) < 2 * half) {
+            return change; // beats shorter than the chroma window: no clean frame on each side
+        }
         for (int i = 0; i < n; i++) {
             int after = (int) Math.ceil((beats[i] + half - chromaOrigin) / hop - 1e-9);
             int before = (int) Math.floor((beats[i] - half - chromaOrigin) / hop + 1e-9);
