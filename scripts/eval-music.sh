@@ -5,6 +5,7 @@
 # Renders each song's full mix once with FluidSynth (scripts/music-eval/render-mixes.sh), extracts
 # the truth (truth.py), runs `mixdown analyze --music --json`, `aubio tempo`, `aubio beat` and
 # bpm-tools' `bpm` when installed, and prints a Markdown table (score.py) plus timings.
+# MIXDOWN_CMD overrides the Mixdown command (e.g. "java -jar cli/target/mixdown-cli.jar").
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$HERE/.." && pwd)
@@ -22,7 +23,7 @@ echo "songs: ${#songs[@]}" >&2
 
 # Mixdown: one JVM for all songs (the launcher builds the CLI on first use).
 start=$(date +%s.%N)
-"$ROOT/mixdown" analyze --music --json "${songs[@]}" > "$OUT/results/mixdown.json"
+${MIXDOWN_CMD:-"$ROOT/mixdown"} analyze --music --json "${songs[@]}" > "$OUT/results/mixdown.json"
 end=$(date +%s.%N)
 echo "mixdown: $(echo "$end - $start" | bc) s for ${#songs[@]} songs" >&2
 "$PY" - "$OUT/results/mixdown.json" "$OUT/results/mixdown" <<'PYEOF'
@@ -33,7 +34,7 @@ for o in json.load(open(sys.argv[1])):
               open(os.path.join(sys.argv[2], name + ".json"), "w"))
 PYEOF
 
-if command -v aubio >/dev/null; then
+if [ -z "${SKIP_PEERS:-}" ] && command -v aubio >/dev/null; then
   start=$(date +%s.%N)
   for s in "${songs[@]}"; do
     name=$(basename "$s" .wav)
@@ -44,7 +45,7 @@ if command -v aubio >/dev/null; then
   end=$(date +%s.%N)
   echo "aubio (tempo + beat, two runs per song): $(echo "$end - $start" | bc) s" >&2
 fi
-if command -v bpm >/dev/null && command -v sox >/dev/null; then
+if [ -z "${SKIP_PEERS:-}" ] && command -v bpm >/dev/null && command -v sox >/dev/null; then
   for s in "${songs[@]}"; do
     name=$(basename "$s" .wav)
     bpm=$(sox "$s" -t raw -r 44100 -e float -b 32 -c 1 - 2>/dev/null | bpm)

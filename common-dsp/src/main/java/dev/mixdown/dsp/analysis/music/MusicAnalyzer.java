@@ -79,6 +79,11 @@ public final class MusicAnalyzer {
         TempoEstimate tempo = TempoEstimator.estimate(envelope, fps);
         if (tempo.bpm() > 0 && tempo.confidence() >= MIN_TEMPO_CONFIDENCE) {
             double[] beatFrames = BeatTracker.track(envelope, tempo.periodFrames());
+            int divisor = MetricalLevel.divisor(envelope, beatFrames, tempo.bpm(), TempoEstimator.MAX_BPM);
+            if (divisor > 1) {
+                tempo = new TempoEstimate(tempo.periodFrames() / divisor, tempo.bpm() * divisor, tempo.confidence());
+                beatFrames = BeatTracker.track(envelope, tempo.periodFrames());
+            }
             if (beatFrames.length >= 8) {
                 grid = grid(beatFrames, fps, onsetOrigin, duration, tempo, envelope, low, chromaFrames, chromaOrigin);
                 meter = grid.beatsPerBar() + "/4";
@@ -125,12 +130,6 @@ public final class MusicAnalyzer {
         }
         double[] change = harmonicChange(beats, chromaFrames, chromaOrigin);
         MeterEstimate meter = MeterEstimator.estimate(accent, lowAccent, change);
-        if (Boolean.getBoolean("mixdown.debugMeter")) {
-            for (int i = 0; i < Math.min(n, 12); i++) {
-                System.out.printf("beat %d t=%.3f acc=%.2f low=%.2f chg=%.3f%n", i, beats[i], accent[i], lowAccent[i], change[i]);
-            }
-            System.out.println(meter);
-        }
         int downbeatCount = 0;
         for (int i = meter.firstDownbeat(); i < n; i += meter.beatsPerBar()) {
             downbeatCount++;

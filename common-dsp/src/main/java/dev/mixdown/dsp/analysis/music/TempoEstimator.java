@@ -2,23 +2,20 @@ package dev.mixdown.dsp.analysis.music;
 
 /**
  * Global tempo from the autocorrelation of the onset strength envelope, weighted by a log-normal
- * tempo prior centred on {@value #PRIOR_CENTRE_BPM} BPM with a standard deviation of one octave
- * (Ellis 2007, "Beat tracking by dynamic programming", J. New Music Research 36(1), section 3.1),
- * followed by a metrical-level check in the spirit of a comb filter (Scheirer 1998; Klapuri, Eronen
- * &amp; Astola 2006): when the autocorrelation at a half or a third of the chosen period is at
- * least {@value #SUBDIVISION_RATIO} of the chosen peak, every beat of the faster pulse carries an
- * event and the faster pulse is taken (up to {@value #MAX_BPM} BPM). The period is refined by
- * parabolic interpolation around the autocorrelation peak.
+ * tempo prior (Ellis 2007, "Beat tracking by dynamic programming", J. New Music Research 36(1),
+ * section 3.1), centred on {@value #PRIOR_CENTRE_BPM} BPM with a standard deviation of
+ * {@value #PRIOR_OCTAVES} octave (tuned on the allowed dataset songs; Ellis uses 120 BPM and one
+ * octave). The period is refined by parabolic interpolation around the autocorrelation peak. The
+ * choice between this pulse and its subdivision is {@link MetricalLevel}'s.
  *
  * <p>Confidence is the autocorrelation at the period over the autocorrelation at lag 0 (of the
  * mean-removed envelope): about 0 for noise, near 1 for a click track.
  */
 final class TempoEstimator {
-    static final double PRIOR_CENTRE_BPM = 120;
-    static final double PRIOR_OCTAVES = 1.0;
+    static final double PRIOR_CENTRE_BPM = 140;
+    static final double PRIOR_OCTAVES = 0.8;
     static final double MIN_BPM = 40;
     static final double MAX_BPM = 240;
-    static final double SUBDIVISION_RATIO = 0.5;
 
     private TempoEstimator() {
     }
@@ -60,22 +57,6 @@ final class TempoEstimator {
             return TempoEstimate.none();
         }
         double period = refine(ac, best);
-        boolean changed = true;
-        while (changed) {
-            changed = false;
-            for (int divisor = 2; divisor <= 3; divisor++) {
-                double candidate = period / divisor;
-                if (candidate < minLag || bpmOf(candidate, framesPerSecond) > MAX_BPM) {
-                    continue;
-                }
-                int near = peakNear(ac, candidate);
-                if (ac[near] >= SUBDIVISION_RATIO * valueAt(ac, period)) {
-                    period = refine(ac, near);
-                    changed = true;
-                    break;
-                }
-            }
-        }
         double confidence = Math.max(0, Math.min(1, valueAt(ac, period) / ac[0]));
         return new TempoEstimate(period, bpmOf(period, framesPerSecond), confidence);
     }
@@ -92,17 +73,6 @@ final class TempoEstimator {
             ac[lag] = s / (n - lag);
         }
         return ac;
-    }
-
-    private static int peakNear(double[] ac, double lag) {
-        int centre = (int) Math.round(lag);
-        int best = centre;
-        for (int l = Math.max(1, centre - 1); l <= Math.min(ac.length - 2, centre + 1); l++) {
-            if (ac[l] > ac[best]) {
-                best = l;
-            }
-        }
-        return best;
     }
 
     private static double refine(double[] ac, int lag) {
