@@ -190,21 +190,42 @@ public final class MusicAnalyzer {
         return sxy / sxx;
     }
 
-    private static double[] barStarts(BeatGrid grid, double duration) {
+    /**
+     * Bar boundaries from 0 to the end. Before the first and after the last downbeat (an intro or
+     * ending without a beat) the bar grid is extended at the mean bar length; a stretch shorter than
+     * half a bar at either end joins its neighbour.
+     */
+    static double[] barStarts(BeatGrid grid, double duration) {
         double[] downbeats = grid.downbeatSeconds();
         if (grid.hasBars()) {
             int n = downbeats.length;
-            boolean pickup = downbeats[0] > 0.05;
-            double[] out = new double[n + (pickup ? 1 : 0) + (downbeats[n - 1] < duration - 0.05 ? 1 : 0)];
-            int k = 0;
-            out[k++] = 0;
-            for (int i = pickup ? 0 : 1; i < n; i++) {
-                out[k++] = downbeats[i];
+            double bar = (downbeats[n - 1] - downbeats[0]) / (n - 1);
+            java.util.List<Double> out = new java.util.ArrayList<>();
+            int before = (int) Math.floor(downbeats[0] / bar - 0.5);
+            for (int k = before; k >= 1; k--) {
+                out.add(downbeats[0] - k * bar);
             }
-            if (k < out.length) {
-                out[k++] = duration;
+            for (double d : downbeats) {
+                if (d > 0 && d < duration) {
+                    out.add(d);
+                }
             }
-            return java.util.Arrays.copyOf(out, k);
+            for (double t = downbeats[n - 1] + bar; t < duration - 0.5 * bar; t += bar) {
+                out.add(t);
+            }
+            if (!out.isEmpty() && out.get(0) < 0.5 * bar) {
+                out.remove(0);
+            }
+            if (!out.isEmpty() && duration - out.get(out.size() - 1) < 0.5 * bar) {
+                out.remove(out.size() - 1);
+            }
+            double[] result = new double[out.size() + 2];
+            result[0] = 0;
+            for (int i = 0; i < out.size(); i++) {
+                result[i + 1] = out.get(i);
+            }
+            result[result.length - 1] = duration;
+            return result;
         }
         int bars = Math.max(1, (int) Math.round(duration / PSEUDO_BAR_SECONDS));
         double[] out = new double[bars + 1];

@@ -12,14 +12,16 @@ import java.util.List;
  * {@value #MIN_SECTION_BARS} bars apart, then labels by repetition and loudness (as in the
  * repetition-based labelling surveyed by Paulus, Müller &amp; Klapuri 2010, "Audio-based music
  * structure analysis"): sections alike in harmony and level share a letter; a quiet or unrepeated
- * short first or last section is the intro or the ending; a much quieter middle section is a
- * breakdown.
+ * short first or last section is the intro or the ending; a middle section much quieter than the
+ * whole track is a breakdown.
  */
 final class SectionSegmenter {
     static final int MIN_SECTION_BARS = 4;
     private static final int KERNEL_HALF_BARS = 4;
+    /** A boundary's novelty is a local maximum (within two bars) at least this many times the median. */
+    private static final double PEAK_OVER_MEDIAN = 1.1;
     private static final double LOUDNESS_SCALE_LU = 6;
-    private static final double SAME_CHROMA = 0.9;
+    private static final double SAME_CHROMA = 0.6;
     private static final double SAME_LOUDNESS_LU = 3;
 
     private SectionSegmenter() {
@@ -54,21 +56,24 @@ final class SectionSegmenter {
             return new int[0];
         }
         double[] novelty = novelty(similarity);
-        double mean = 0;
+        double[] interior = Arrays.copyOfRange(novelty, 1, n);
+        Arrays.sort(interior);
+        double threshold = PEAK_OVER_MEDIAN * interior[interior.length / 2];
+        List<Integer> peaks = new ArrayList<>();
         for (int b = 1; b < n; b++) {
-            mean += novelty[b];
+            boolean localMax = true;
+            for (int c = Math.max(1, b - 2); c <= Math.min(n - 1, b + 2); c++) {
+                if (novelty[c] > novelty[b] || (novelty[c] == novelty[b] && c < b)) {
+                    localMax = false;
+                    break;
+                }
+            }
+            if (localMax) {
+                peaks.add(b);
+            }
         }
-        mean /= n - 1;
-        double var = 0;
-        for (int b = 1; b < n; b++) {
-            var += (novelty[b] - mean) * (novelty[b] - mean);
-        }
-        double threshold = mean + 0.5 * Math.sqrt(var / (n - 1));
-        Integer[] order = new Integer[n - 1];
-        for (int b = 1; b < n; b++) {
-            order[b - 1] = b;
-        }
-        Arrays.sort(order, (a, b) -> novelty[b] != novelty[a] ? Double.compare(novelty[b], novelty[a]) : Integer.compare(a, b));
+        Integer[] order = peaks.toArray(new Integer[0]);
+        Arrays.sort(order, (x, y) -> novelty[y] != novelty[x] ? Double.compare(novelty[y], novelty[x]) : Integer.compare(x, y));
         List<Integer> chosen = new ArrayList<>();
         for (int b : order) {
             if (novelty[b] <= threshold || novelty[b] <= 0) {
@@ -96,9 +101,16 @@ final class SectionSegmenter {
         int n = s.length;
         double[] out = new double[n + 1];
         double sigma = KERNEL_HALF_BARS / 2.0;
+        // normalised by the whole kernel's weight: near the ends, where part of the kernel falls
+        // outside the track, the novelty is smaller instead of inflated
+        double fullWeight = 0;
+        for (int i = -KERNEL_HALF_BARS; i < KERNEL_HALF_BARS; i++) {
+            for (int j = -KERNEL_HALF_BARS; j < KERNEL_HALF_BARS; j++) {
+                fullWeight += Math.exp(-((i + 0.5) * (i + 0.5) + (j + 0.5) * (j + 0.5)) / (2 * sigma * sigma));
+            }
+        }
         for (int b = 1; b < n; b++) {
             double sum = 0;
-            double weights = 0;
             for (int i = -KERNEL_HALF_BARS; i < KERNEL_HALF_BARS; i++) {
                 for (int j = -KERNEL_HALF_BARS; j < KERNEL_HALF_BARS; j++) {
                     int x = b + i;
@@ -111,10 +123,9 @@ final class SectionSegmenter {
                     double w = Math.exp(-(di * di + dj * dj) / (2 * sigma * sigma));
                     double sign = (i < 0) == (j < 0) ? 1 : -1;
                     sum += sign * w * s[x][y];
-                    weights += w;
                 }
             }
-            out[b] = weights > 0 ? sum / weights : 0;
+            out[b] = sum / fullWeight;
         }
         return out;
     }
@@ -146,8 +157,23 @@ final class SectionSegmenter {
                     chroma[k][c] += u[c];
                 }
             }
-            chroma[k] = unitVector(chroma[k]);
             loudness[k] = SegmentLoudness.integratedLufs(momentaryLufs, barStartSeconds[edges[k]], barStartSeconds[edges[k + 1]]);
+        }
+        // Sections are compared by their chroma minus the track's mean chroma, so what every bar shares
+        // (drums, a drone) does not make all sections look alike.
+        double[] mean = new double[12];
+        for (double[] bar : barChroma) {
+            double[] u = unitVector(bar);
+            for (int c = 0; c < 12; c++) {
+                mean[c] += u[c] / n;
+            }
+        }
+        for (int k = 0; k < count; k++) {
+            int bars = edges[k + 1] - edges[k];
+            for (int c = 0; c < 12; c++) {
+                chroma[k][c] = chroma[k][c] / bars - mean[c];
+            }
+            chroma[k] = unitVector(chroma[k]);
         }
         int[] group = new int[count];
         int groups = 0;
@@ -163,7 +189,7 @@ final class SectionSegmenter {
                 group[k] = groups++;
             }
         }
-        double median = median(loudness);
+        double median = SegmentLoudness.integratedLufs(momentaryLufs, 0, barStartSeconds[n]);
         String[] labels = new String[count];
         if (count >= 3) {
             if (special(0, edges, group, loudness, median)) {
@@ -221,14 +247,6 @@ final class SectionSegmenter {
 
     private static String letterName(int index) {
         return index < 26 ? String.valueOf((char) ('A' + index)) : "S" + (index + 1);
-    }
-
-    private static double median(double[] values) {
-        double[] v = Arrays.stream(values).filter(x -> !Double.isNaN(x)).sorted().toArray();
-        if (v.length == 0) {
-            return Double.NaN;
-        }
-        return v.length % 2 == 1 ? v[v.length / 2] : 0.5 * (v[v.length / 2 - 1] + v[v.length / 2]);
     }
 
     static double[] unitVector(double[] v) {

@@ -78,6 +78,37 @@ final class MusicSignals {
         return stereo(mono);
     }
 
+    /**
+     * A song at 120 BPM in 4/4 (bars of 2 s from {@link #START_SECONDS}): a quiet 4-bar intro, an
+     * 8-bar part A (C–G–Am–F), an 8-bar part B (Dm–Em–F–G, louder), part A again, and a quiet 4-bar
+     * ending; drums from the first A to the end of the second.
+     */
+    static float[][] song(int rate, long seed) {
+        double seconds = START_SECONDS + 32 * 2 + 1;
+        float[][] drums = drums(rate, 120, 4, seconds, seed);
+        float[] mono = drums[0];
+        int drumsFrom = (int) Math.round((START_SECONDS + 8 - 0.05) * rate);
+        int drumsTo = (int) Math.round((START_SECONDS + 56 - 0.05) * rate);
+        for (int i = 0; i < mono.length; i++) {
+            if (i < drumsFrom || i >= drumsTo) {
+                mono[i] *= 0.001f;
+            }
+        }
+        int[][] a = {{0, 4, 7}, {7, 11, 14}, {9, 12, 16}, {5, 9, 12}};
+        int[][] b = {{2, 5, 9}, {4, 7, 11}, {5, 9, 12}, {7, 11, 14}};
+        for (int bar = 0; bar < 32; bar++) {
+            double t = START_SECONDS + bar * 2;
+            int[][] part = bar >= 12 && bar < 20 ? b : a;
+            double level = bar < 4 || bar >= 28 ? 0.03 : bar >= 12 && bar < 20 ? 0.16 : 0.1;
+            int[] chord = part[bar % 4];
+            for (int interval : chord) {
+                harmonicNote(mono, rate, t, 2, midiHz(60 + interval), level);
+            }
+            harmonicNote(mono, rate, t, 2, midiHz(36 + chord[0] % 12), level);
+        }
+        return stereo(mono);
+    }
+
     static double midiHz(int midi) {
         return 440 * Math.pow(2, (midi - 69) / 12.0);
     }
