@@ -77,12 +77,12 @@ final class OnsetStrength {
         }
         fft.realForward(frame);
         int half = size / 2;
-        current[0] = Math.log1p(COMPRESSION * Math.abs(frame[0]) * normalisation * 0.5);
-        current[half] = Math.log1p(COMPRESSION * Math.abs(frame[1]) * normalisation * 0.5);
+        current[0] = logCompressed(Math.abs(frame[0]) * normalisation * 0.5);
+        current[half] = logCompressed(Math.abs(frame[1]) * normalisation * 0.5);
         for (int b = 1; b < half; b++) {
             double re = frame[2 * b];
             double im = frame[2 * b + 1];
-            current[b] = Math.log1p(COMPRESSION * Math.sqrt(re * re + im * im) * normalisation);
+            current[b] = logCompressed(Math.sqrt(re * re + im * im) * normalisation);
         }
         double all = 0;
         double low = 0;
@@ -103,6 +103,11 @@ final class OnsetStrength {
         double[] t = previous;
         previous = current;
         current = t;
+    }
+
+    /** log(1 + 100·magnitude); Math.log of the sum is several times faster than Math.log1p and as exact here. */
+    private static double logCompressed(double magnitude) {
+        return Math.log(1 + COMPRESSION * magnitude);
     }
 
     /** Frames per second of the envelopes. */
