@@ -3,8 +3,8 @@
 # its peers on the allowed dataset songs (../shared/datasets/allowed-midi.tsv), scored against the
 # MIDI truth. Usage: scripts/eval-music.sh [SCRATCH_DIR]   (default /work/scratch-music)
 # Renders each song's full mix once with FluidSynth (scripts/music-eval/render-mixes.sh), extracts
-# the truth (truth.py), runs `mixdown analyze --music --json`, `aubio tempo`, `aubio beat` and
-# bpm-tools' `bpm` when installed, and prints a Markdown table (score.py) plus timings.
+# the truth (truth.py), runs `mixdown analyze --music --json`, `aubio tempo`, `aubio beat`,
+# bpm-tools' `bpm` and essentia.js (npm, under node) when available, and prints a Markdown table (score.py) plus timings.
 # MIXDOWN_CMD overrides the Mixdown command (e.g. "java -jar cli/target/mixdown-cli.jar").
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
@@ -52,5 +52,20 @@ if [ -z "${SKIP_PEERS:-}" ] && command -v bpm >/dev/null && command -v sox >/dev
     echo "{\"bpm\": ${bpm:-0}}" > "$OUT/results/bpm-tools/$name.json"
   done
 fi
-"$PY" "$HERE/music-eval/score.py" "$OUT/truth" "$OUT/results" mixdown aubio bpm-tools 2> "$OUT/results/per-song.tsv"
+# essentia.js (RhythmExtractor2013 and KeyExtractor under node), installed from npm into $OUT/essentia;
+# about 15 s of CPU per song. Results already present are kept (delete $OUT/results/essentia.js to redo).
+if [ -z "${SKIP_PEERS:-}" ] && command -v node >/dev/null && command -v npm >/dev/null; then
+  mkdir -p "$OUT/essentia" "$OUT/results/essentia.js"
+  [ -d "$OUT/essentia/node_modules/essentia.js" ] || (cd "$OUT/essentia" && npm install --no-audit --no-fund essentia.js >/dev/null 2>&1)
+  start=$(date +%s.%N)
+  for s in "${songs[@]}"; do
+    name=$(basename "$s" .wav)
+    [ -s "$OUT/results/essentia.js/$name.json" ] && continue
+    NODE_PATH="$OUT/essentia/node_modules" node "$HERE/music-eval/essentia-run.js" "$s" "$OUT/results/essentia.js/$name.json" \
+      || echo "essentia.js failed on $name" >&2
+  done
+  end=$(date +%s.%N)
+  echo "essentia.js: $(echo "$end - $start" | bc) s" >&2
+fi
+"$PY" "$HERE/music-eval/score.py" "$OUT/truth" "$OUT/results" mixdown aubio bpm-tools essentia.js 2> "$OUT/results/per-song.tsv"
 echo "per-song lines: $OUT/results/per-song.tsv" >&2
