@@ -3,6 +3,8 @@ package dev.mixdown.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.mixdown.dsp.analysis.LoudnessAnalyzer;
+import dev.mixdown.dsp.analysis.music.MusicAnalysis;
+import dev.mixdown.dsp.analysis.music.MusicAnalyzer;
 import dev.mixdown.dsp.io.AudioFileException;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -25,7 +27,8 @@ import picocli.CommandLine.Spec;
         description = {
             "Measure loudness (ITU-R BS.1770-4, EBU R128) and true peak of audio files.",
             "Prints a table, or with --json one object per file (an array for several files).",
-            "A file that cannot be read is reported on stderr and gives exit code 2; the others are still measured."},
+            "A file that cannot be read is reported on stderr and gives exit code 2; the others are still measured.",
+            "With --music also tempo, beats, downbeats and meter, key and sections."},
         mixinStandardHelpOptions = true)
 final class AnalyzeCommand implements Callable<Integer> {
 
@@ -35,6 +38,9 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print JSON instead of a table.")
     boolean json;
 
+    @Option(names = "--music", description = "Also analyse the music: tempo (BPM), beats, downbeats, meter, key, sections.")
+    boolean music;
+
     @Spec
     CommandSpec spec;
 
@@ -43,8 +49,10 @@ final class AnalyzeCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         List<AnalysisJson> results = new ArrayList<>();
+        List<MusicAnalysis> musicResults = new ArrayList<>();
         boolean failed = false;
-        int threads = Math.max(1, Math.min(files.size(), Runtime.getRuntime().availableProcessors()));
+        int tasks = files.size() * (music ? 2 : 1);
+        int threads = Math.max(1, Math.min(tasks, Runtime.getRuntime().availableProcessors()));
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "analyze");
             t.setDaemon(true);
@@ -52,12 +60,19 @@ final class AnalyzeCommand implements Callable<Integer> {
         });
         try {
             List<Future<AnalysisJson>> pending = new ArrayList<>();
+            List<Future<MusicAnalysis>> pendingMusic = new ArrayList<>();
             for (Path file : files) {
                 pending.add(pool.submit(() -> AnalysisJson.of(file.toString(), LoudnessAnalyzer.analyze(file))));
+                if (music) {
+                    pendingMusic.add(pool.submit(() -> MusicAnalyzer.analyze(file)));
+                }
             }
-            for (Future<AnalysisJson> f : pending) {
+            for (int i = 0; i < pending.size(); i++) {
                 try {
-                    results.add(f.get());
+                    AnalysisJson loudness = pending.get(i).get();
+                    MusicAnalysis found = music ? pendingMusic.get(i).get() : null;
+                    results.add(loudness);
+                    musicResults.add(found);
                 } catch (ExecutionException e) {
                     Throwable cause = e.getCause();
                     if (cause instanceof AudioFileException) {
@@ -75,12 +90,22 @@ final class AnalyzeCommand implements Callable<Integer> {
         }
         if (json) {
             ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-            Object payload = files.size() == 1 ? (results.isEmpty() ? null : results.get(0)) : results;
+            List<Object> shaped = new ArrayList<>();
+            for (int i = 0; i < results.size(); i++) {
+                shaped.add(music ? MusicJson.of(results.get(i), musicResults.get(i)) : results.get(i));
+            }
+            Object payload = files.size() == 1 ? (shaped.isEmpty() ? null : shaped.get(0)) : shaped;
             if (payload != null) {
                 out.println(mapper.writeValueAsString(payload));
             }
         } else if (!results.isEmpty()) {
             LoudnessTable.print(out, results);
+            if (music) {
+                out.println();
+                for (int i = 0; i < results.size(); i++) {
+                    MusicJson.printSummary(out, results.get(i).file(), musicResults.get(i));
+                }
+            }
         }
         out.flush();
         err.flush();

@@ -68,6 +68,53 @@ class AnalyzeCommandTest {
     }
 
     @Test
+    @DisplayName("--music --json adds tempo, meter, key, beats, downbeats and sections after the ten loudness keys")
+    void musicJson() throws Exception {
+        Path p = dir.resolve("clicks.wav");
+        int rate = 44_100;
+        double bpm = 120;
+        int frames = rate * 20;
+        float[][] x = new float[2][frames];
+        for (int beat = 0; beat * 0.5 + 0.5 < 19.5; beat++) {
+            int start = (int) Math.round((0.5 + beat * 0.5) * rate);
+            double hz = beat % 4 == 0 ? 1500 : 1000;
+            double amplitude = beat % 4 == 0 ? 0.8 : 0.45;
+            for (int i = 0; i < rate / 5; i++) {
+                double t = (double) i / rate;
+                x[0][start + i] = x[1][start + i] = (float) (amplitude * Math.exp(-t / 0.03) * Math.sin(2 * Math.PI * hz * t));
+            }
+        }
+        try (AudioSink s = AudioFiles.create(p, new OutputFormat(OutputFormat.Container.WAV, rate, 2, OutputFormat.BitDepth.PCM_24))) {
+            s.write(x, 0, frames);
+        }
+        CliRun r = CliRun.of("analyze", "--music", "--json", p.toString());
+        assertEquals(0, r.exit(), r.err());
+        JsonNode o = new ObjectMapper().readTree(r.out());
+        List<String> keys = new ArrayList<>();
+        o.fieldNames().forEachRemaining(keys::add);
+        List<String> expected = new ArrayList<>(KEYS);
+        expected.addAll(List.of("bpm", "bpmConfidence", "meter", "key", "keyConfidence", "beats", "downbeats", "sections"));
+        assertEquals(expected, keys);
+        assertEquals(bpm, o.get("bpm").asDouble(), 1.2);
+        assertEquals("4/4", o.get("meter").asText());
+        assertTrue(o.get("beats").size() >= 36, "beats " + o.get("beats").size());
+        assertEquals(0.5, o.get("downbeats").get(0).asDouble(), 0.02);
+        JsonNode first = o.get("sections").get(0);
+        assertEquals(List.of("start", "end", "label", "loudness"), fieldNames(first));
+        assertEquals(0.0, first.get("start").asDouble(), 1e-9);
+
+        CliRun table = CliRun.of("analyze", "--music", p.toString());
+        assertEquals(0, table.exit(), table.err());
+        assertTrue(table.out().contains("BPM") && table.out().contains("4/4"), table.out());
+    }
+
+    private static List<String> fieldNames(JsonNode node) {
+        List<String> names = new ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    @Test
     @DisplayName("what cannot be measured is null: silence has no loudness and no peak")
     void silenceIsNull() throws Exception {
         Path f = tone("silence.wav", OutputFormat.Container.WAV, null, 5);
