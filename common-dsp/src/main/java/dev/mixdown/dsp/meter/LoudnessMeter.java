@@ -1,5 +1,6 @@
 package dev.mixdown.dsp.meter;
 
+import dev.mixdown.dsp.util.DoubleSeries;
 import dev.mixdown.dsp.filter.BiquadCoefficients;
 import java.util.Arrays;
 import java.util.OptionalDouble;
@@ -43,8 +44,8 @@ public final class LoudnessMeter {
     private long subBlocksDone;
     private int subBlockFill;
     private double subBlockEnergy;
-    private final EnergySeries momentary = new EnergySeries();
-    private final EnergySeries shortTerm = new EnergySeries();
+    private final DoubleSeries momentary = new DoubleSeries();
+    private final DoubleSeries shortTerm = new DoubleSeries();
     private double momentaryMax;
     private double shortTermMax;
 
@@ -223,7 +224,7 @@ public final class LoudnessMeter {
         return channels;
     }
 
-    private static double[] series(EnergySeries s) {
+    private static double[] series(DoubleSeries s) {
         double[] out = new double[s.size()];
         for (int i = 0; i < out.length; i++) {
             out[i] = lufsOf(s.get(i));
@@ -231,7 +232,7 @@ public final class LoudnessMeter {
         return out;
     }
 
-    private static double gatedMeanEnergy(EnergySeries s, double gate) {
+    private static double gatedMeanEnergy(DoubleSeries s, double gate) {
         double sum = 0.0;
         int n = 0;
         for (int i = 0; i < s.size(); i++) {

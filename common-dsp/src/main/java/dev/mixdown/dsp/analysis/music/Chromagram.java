@@ -1,6 +1,6 @@
 package dev.mixdown.dsp.analysis.music;
 
-import org.jtransforms.fft.FloatFFT_1D;
+import dev.mixdown.dsp.util.DoubleSeries;
 
 /**
  * Pitch-class profile (chroma) from an STFT whose bins are mapped to the 12 pitch classes
@@ -19,33 +19,21 @@ final class Chromagram {
 
     private final int size;
     private final int hop;
-    private final FloatFFT_1D fft;
-    private final float[] window;
-    private final float[] ring;
-    private final float[] frame;
+    private final SlidingSpectrum spectrum;
     private final int[] binClass;
     private final float[] binWeight;
     private final int firstBin;
     private final int lastBin;
     private final double[] vector = new double[12];
-    private final Series values = new Series();
+    private final DoubleSeries values = new DoubleSeries();
     private int frames;
-    private int writeIndex;
-    private long received;
-    private int sinceFrame;
     private final int analysisRate;
 
     Chromagram(int analysisRate) {
         this.analysisRate = analysisRate;
         this.size = Integer.highestOneBit((int) Math.round(analysisRate * 0.3)) * 2;
         this.hop = size / 4;
-        this.fft = new FloatFFT_1D(size);
-        this.window = new float[size];
-        for (int i = 0; i < size; i++) {
-            window[i] = (float) (0.5 - 0.5 * Math.cos(2 * Math.PI * i / size));
-        }
-        this.ring = new float[size];
-        this.frame = new float[size];
+        this.spectrum = new SlidingSpectrum(size, hop);
         double binHz = (double) analysisRate / size;
         double lowHz = 440 * Math.pow(2, (LOWEST_MIDI - 0.5 - 69) / 12.0);
         double highHz = Math.min(440 * Math.pow(2, (HIGHEST_MIDI + 0.5 - 69) / 12.0), analysisRate * 0.45);
@@ -62,27 +50,12 @@ final class Chromagram {
     }
 
     void accept(float sample) {
-        ring[writeIndex] = sample;
-        writeIndex = writeIndex + 1 == size ? 0 : writeIndex + 1;
-        received++;
-        if (received < size) {
-            return;
-        }
-        if (received == size || ++sinceFrame == hop) {
-            sinceFrame = 0;
-            analyseFrame();
+        if (spectrum.accept(sample)) {
+            analyseFrame(spectrum.spectrum());
         }
     }
 
-    private void analyseFrame() {
-        int k = 0;
-        for (int j = writeIndex; j < size; j++, k++) {
-            frame[k] = ring[j] * window[k];
-        }
-        for (int j = 0; j < writeIndex; j++, k++) {
-            frame[k] = ring[j] * window[k];
-        }
-        fft.realForward(frame);
+    private void analyseFrame(float[] frame) {
         java.util.Arrays.fill(vector, 0);
         for (int b = firstBin; b <= lastBin; b++) {
             double re = frame[2 * b];

@@ -1,6 +1,6 @@
 package dev.mixdown.dsp.analysis.music;
 
-import org.jtransforms.fft.FloatFFT_1D;
+import dev.mixdown.dsp.util.DoubleSeries;
 
 /**
  * Onset strength envelope: log-compressed spectral flux with a maximum filter across frequency on
@@ -21,61 +21,32 @@ final class OnsetStrength {
     private final int analysisRate;
     private final int size;
     private final int hop;
-    private final FloatFFT_1D fft;
-    private final float[] window;
-    private final float[] ring;
-    private final float[] frame;
+    private final SlidingSpectrum frames;
     private double[] previous;
     private double[] current;
     private final int lowBins;
     private final double normalisation;
-    private final Series flux = new Series();
-    private final Series lowFlux = new Series();
-    private int writeIndex;
-    private long received;
-    private int sinceFrame;
+    private final DoubleSeries flux = new DoubleSeries();
+    private final DoubleSeries lowFlux = new DoubleSeries();
 
     OnsetStrength(int analysisRate) {
         this.analysisRate = analysisRate;
         this.size = Integer.highestOneBit((int) Math.round(analysisRate * 0.064));
         this.hop = Math.max(1, (int) Math.round(analysisRate / 100.0));
-        this.fft = new FloatFFT_1D(size);
-        this.window = new float[size];
-        double sum = 0;
-        for (int i = 0; i < size; i++) {
-            window[i] = (float) (0.5 - 0.5 * Math.cos(2 * Math.PI * i / size));
-            sum += window[i];
-        }
-        this.normalisation = 2.0 / sum;
-        this.ring = new float[size];
-        this.frame = new float[size];
+        this.frames = new SlidingSpectrum(size, hop);
+        this.normalisation = 2.0 / frames.windowSum();
         this.previous = new double[size / 2 + 1];
         this.current = new double[size / 2 + 1];
         this.lowBins = (int) Math.floor(LOW_BAND_HZ * size / analysisRate);
     }
 
     void accept(float sample) {
-        ring[writeIndex] = sample;
-        writeIndex = writeIndex + 1 == size ? 0 : writeIndex + 1;
-        received++;
-        if (received < size) {
-            return;
-        }
-        if (received == size || ++sinceFrame == hop) {
-            sinceFrame = 0;
-            analyseFrame();
+        if (frames.accept(sample)) {
+            analyseFrame(frames.spectrum());
         }
     }
 
-    private void analyseFrame() {
-        int k = 0;
-        for (int j = writeIndex; j < size; j++, k++) {
-            frame[k] = ring[j] * window[k];
-        }
-        for (int j = 0; j < writeIndex; j++, k++) {
-            frame[k] = ring[j] * window[k];
-        }
-        fft.realForward(frame);
+    private void analyseFrame(float[] frame) {
         int half = size / 2;
         current[0] = logCompressed(Math.abs(frame[0]) * normalisation * 0.5);
         current[half] = logCompressed(Math.abs(frame[1]) * normalisation * 0.5);
