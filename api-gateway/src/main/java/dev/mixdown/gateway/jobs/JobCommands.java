@@ -40,7 +40,7 @@ public class JobCommands {
     jakarta.enterprise.event.Event<dev.mixdown.gateway.outbox.OutboxWritten> outboxWritten;
 
     @Inject
-    jakarta.enterprise.event.Event<JobEnded> jobEnded;
+    JobEndings endings;
 
     /** Endpoints as idempotency keys remember them. */
     static final String CREATE = "POST /v1/jobs";
@@ -154,11 +154,10 @@ public class JobCommands {
         if (job.status != JobStatus.QUEUED) {
             throw new ApiException(409, "NOT_CANCELLABLE", "job " + id + " is " + job.status + "; only a queued job can be cancelled");
         }
-        job.status = JobStatus.CANCELLED;
-        job.updatedAt = Instant.now();
+        Instant now = Instant.now();
         em.createQuery("update OutboxEntity set dispatchedAt = :now where jobId = :id and dispatchedAt is null")
-                .setParameter("now", Instant.now()).setParameter("id", id).executeUpdate();
-        jobEnded.fire(new JobEnded(job));
+                .setParameter("now", now).setParameter("id", id).executeUpdate();
+        endings.cancelled(job, now);
         return job;
     }
 

@@ -41,7 +41,7 @@ public class JobReaper {
     Event<OutboxWritten> outboxWritten;
 
     @Inject
-    Event<JobEnded> jobEnded;
+    JobEndings endings;
 
     /** One round at {@code now}; returns the jobs acted on. */
     @Transactional
@@ -100,12 +100,7 @@ public class JobReaper {
 
     private void fail(JobEntity job, Instant now, String code, String message, String action) {
         LOG.warnf("job %s: %s: %s", job.id, code, message);
-        job.status = JobStatus.FAILED;
-        job.errorCode = code;
-        job.errorMessage = message;
-        job.leaseExpiresAt = null;
-        job.updatedAt = now;
-        jobEnded.fire(new JobEnded(job));
+        endings.failed(job, code, message, now);
         metrics.counter("mixdown.jobs.reaped", "action", action).increment();
     }
 }

@@ -37,7 +37,7 @@ public class JobStateMachine {
     MeterRegistry metrics;
 
     @Inject
-    jakarta.enterprise.event.Event<JobEnded> jobEnded;
+    JobEndings endings;
 
     /** @return whether the event changed the job */
     @Transactional
@@ -62,14 +62,7 @@ public class JobStateMachine {
             case STARTED -> running(job, 0.0, "started");
             case PROGRESS -> running(job, e.percent(), e.stage());
             case HEARTBEAT -> running(job, job.progress, job.stage);
-            case SUCCEEDED -> {
-                job.status = JobStatus.SUCCEEDED;
-                job.progress = 100.0;
-                job.stage = "done";
-                job.outputs = new String(Json.write(e.outputs()), StandardCharsets.UTF_8);
-                job.reportKey = e.report();
-                job.leaseExpiresAt = null;
-            }
+            case SUCCEEDED -> endings.succeeded(job, new String(Json.write(e.outputs()), StandardCharsets.UTF_8), e.report(), now);
             case FAILED -> {
                 if (e.error() != null && e.error().retryable()) {
                     // the worker has queued the next attempt; a run of it will be followed when it starts
@@ -77,16 +70,12 @@ public class JobStateMachine {
                     job.attempt = e.attempt() + 1;
                     job.follow(null);
                     job.stage = "retrying after " + e.error().code();
+                    job.leaseExpiresAt = null;
                 } else {
-                    job.status = JobStatus.FAILED;
-                    job.errorCode = e.error() == null ? "FAILED" : e.error().code();
-                    job.errorMessage = e.error() == null ? null : e.error().message();
+                    endings.failed(job, e.error() == null ? "FAILED" : e.error().code(),
+                            e.error() == null ? null : e.error().message(), now);
                 }
-                job.leaseExpiresAt = null;
             }
-        }
-        if (job.status.terminal()) {
-            jobEnded.fire(new JobEnded(job));
         }
         return true;
     }
