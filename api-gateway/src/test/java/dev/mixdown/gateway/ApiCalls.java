@@ -2,6 +2,9 @@ package dev.mixdown.gateway;
 
 import static io.restassured.RestAssured.given;
 
+import dev.mixdown.dsp.io.AudioFiles;
+import dev.mixdown.dsp.io.AudioSink;
+import dev.mixdown.dsp.io.OutputFormat;
 import io.agroal.api.AgroalDataSource;
 import io.restassured.RestAssured;
 import io.restassured.response.Response;
@@ -11,6 +14,8 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -19,21 +24,48 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** What the gateway ITs of issue 10 share: uploads, a valid job, counting jobs, raw HTTP for bodies no client library sends. */
+/** What the gateway ITs share: a generated song, uploads, a valid job, waiting for a status, counting jobs, raw HTTP for bodies no client library sends. */
 final class ApiCalls {
     private ApiCalls() {
     }
 
-    /** Uploads a few bytes (the gateway checks that an input exists, not what it holds) and answers its key. */
-    static String upload(String apiKey, String name) {
-        return given().auth().oauth2(apiKey).contentType("application/octet-stream").body(new byte[] {'R', 'I', 'F', 'F', 0, 0, 0, 0})
+    /** A 16-bit stereo WAV of {@code seconds}: a 110 Hz tone with a slow tremolo. */
+    static byte[] song(double seconds) throws IOException {
+        Path f = Files.createTempFile("song-", ".wav");
+        int rate = 44_100;
+        int frames = (int) (rate * seconds);
+        float[][] x = new float[2][frames];
+        for (int i = 0; i < frames; i++) {
+            double t = (double) i / rate;
+            x[0][i] = x[1][i] = (float) (0.25 * Math.sin(2 * Math.PI * 110 * t) * (0.6 + 0.4 * Math.sin(2 * Math.PI * 2 * t)));
+        }
+        try (AudioSink s = AudioFiles.create(f, new OutputFormat(OutputFormat.Container.WAV, rate, 2, OutputFormat.BitDepth.PCM_16))) {
+            s.write(x, 0, frames);
+        }
+        byte[] bytes = Files.readAllBytes(f);
+        Files.delete(f);
+        return bytes;
+    }
+
+    /** Uploads {@code bytes} and answers the object's key. */
+    static String upload(String apiKey, String name, byte[] bytes) {
+        return given().auth().oauth2(apiKey).contentType("application/octet-stream").body(bytes)
                 .put("/v1/uploads/" + UUID.randomUUID() + "/" + name)
                 .then().statusCode(200).extract().path("key");
     }
 
-    static Map<String, Object> masterRequest(String input) {
+    /** Uploads a few bytes (the gateway checks that an input exists, not what it holds) and answers its key. */
+    static String upload(String apiKey, String name) {
+        return upload(apiKey, name, new byte[] {'R', 'I', 'F', 'F', 0, 0, 0, 0});
+    }
+
+    static Map<String, Object> masterRequest(String input, String target) {
         return Map.of("kind", "master", "input", input,
-                "deliverables", List.of(Map.of("name", "out.wav", "format", "wav", "bits", "24", "target", Map.of("name", "spotify"))));
+                "deliverables", List.of(Map.of("name", "out.wav", "format", "wav", "bits", "24", "target", Map.of("name", target))));
+    }
+
+    static Map<String, Object> masterRequest(String input) {
+        return masterRequest(input, "spotify");
     }
 
     static long jobCount(AgroalDataSource db) throws SQLException {
@@ -50,6 +82,9 @@ final class ApiCalls {
             r = given().auth().oauth2(apiKey).get("/v1/jobs/" + id);
             if (status.equals(r.path("status"))) {
                 return r;
+            }
+            if ("FAILED".equals(r.path("status"))) {
+                throw new AssertionError("job " + id + " failed while waiting for " + status + ": " + r.asString());
             }
             Thread.sleep(200);
         }

@@ -1,9 +1,9 @@
 package dev.mixdown.gateway;
 
-import static dev.mixdown.gateway.ApiFixtures.awaitStatus;
-import static dev.mixdown.gateway.ApiFixtures.masterRequest;
-import static dev.mixdown.gateway.ApiFixtures.song;
-import static dev.mixdown.gateway.ApiFixtures.upload;
+import static dev.mixdown.gateway.ApiCalls.awaitStatus;
+import static dev.mixdown.gateway.ApiCalls.masterRequest;
+import static dev.mixdown.gateway.ApiCalls.song;
+import static dev.mixdown.gateway.ApiCalls.upload;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
@@ -94,7 +94,7 @@ class JobsApiIT {
         String input = upload(RealServices.KEY_A, "song.wav", song(2));
         String id = given().auth().oauth2(RealServices.KEY_A).contentType(ContentType.JSON).body(masterRequest(input, "spotify"))
                 .post("/v1/jobs").then().statusCode(202).extract().path("id");
-        awaitStatus(id, "DISPATCHED", Duration.ofSeconds(20));
+        awaitStatus(RealServices.KEY_A, id, "DISPATCHED", Duration.ofSeconds(20));
         JobEvent started = event(id, 1, 0, JobEvent.Type.STARTED, null);
         JobEvent progress = event(id, 1, 1, JobEvent.Type.PROGRESS, null);
         JobEvent done = new JobEvent(JobMessage.SCHEMA_VERSION, UUID.randomUUID().toString(), id, "local", 1, 2,
@@ -173,7 +173,7 @@ class JobsApiIT {
                     "deliverables", List.of(Map.of("name", "spotify.wav", "bits", "24", "target", Map.of("name", "spotify"))));
             String id = given().auth().oauth2(RealServices.KEY_A).contentType(ContentType.JSON).body(req).post("/v1/jobs")
                     .then().statusCode(202).extract().path("id");
-            Response done = awaitStatus(id, "SUCCEEDED", Duration.ofSeconds(120));
+            Response done = awaitStatus(RealServices.KEY_A, id, "SUCCEEDED", Duration.ofSeconds(120));
             String url = done.path("outputs[0].url");
             Path local = Files.createTempFile("master-", ".wav");
             try (InputStream in = URI.create(url).toURL().openStream()) {
@@ -238,7 +238,7 @@ class JobsApiIT {
         String input = upload(RealServices.KEY_A, "song.wav", song(1));
         String id = given().auth().oauth2(RealServices.KEY_A).contentType(ContentType.JSON).body(masterRequest(input, "spotify"))
                 .post("/v1/jobs").then().statusCode(202).extract().path("id");
-        awaitStatus(id, "DISPATCHED", Duration.ofSeconds(20));
+        awaitStatus(RealServices.KEY_A, id, "DISPATCHED", Duration.ofSeconds(20));
         java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
         java.net.http.HttpRequest req = java.net.http.HttpRequest.newBuilder(URI.create(
                 io.restassured.RestAssured.baseURI + ":" + io.restassured.RestAssured.port + "/v1/jobs/" + id + "/events"))

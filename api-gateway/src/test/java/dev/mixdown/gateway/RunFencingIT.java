@@ -1,9 +1,9 @@
 package dev.mixdown.gateway;
 
-import static dev.mixdown.gateway.ApiFixtures.awaitStatus;
-import static dev.mixdown.gateway.ApiFixtures.masterRequest;
-import static dev.mixdown.gateway.ApiFixtures.song;
-import static dev.mixdown.gateway.ApiFixtures.upload;
+import static dev.mixdown.gateway.ApiCalls.awaitStatus;
+import static dev.mixdown.gateway.ApiCalls.masterRequest;
+import static dev.mixdown.gateway.ApiCalls.song;
+import static dev.mixdown.gateway.ApiCalls.upload;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -64,7 +64,7 @@ class RunFencingIT {
         String input = upload(RealServices.KEY_A, "song.wav", song(1));
         String id = given().auth().oauth2(RealServices.KEY_A).contentType(ContentType.JSON).body(masterRequest(input, "spotify"))
                 .post("/v1/jobs").then().statusCode(202).extract().path("id");
-        awaitStatus(id, "DISPATCHED", Duration.ofSeconds(20));
+        awaitStatus(RealServices.KEY_A, id, "DISPATCHED", Duration.ofSeconds(20));
         return id;
     }
 
@@ -117,7 +117,7 @@ class RunFencingIT {
                 .body("error.code", equalTo("BAD_INPUT"));
         JobRun r = run(1, 1, 0, 1);
         jobs.apply(event(inFlight, r, 0, JobEvent.Type.SUCCEEDED, null));
-        awaitStatus(inFlight, "SUCCEEDED", Duration.ofSeconds(5));
+        awaitStatus(RealServices.KEY_A, inFlight, "SUCCEEDED", Duration.ofSeconds(5));
     }
 
     @Test

@@ -1,6 +1,6 @@
 package dev.mixdown.gateway;
 
-import static dev.mixdown.gateway.ApiFixtures.upload;
+import static dev.mixdown.gateway.ApiCalls.upload;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

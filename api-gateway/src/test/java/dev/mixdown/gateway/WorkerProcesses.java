@@ -1,7 +1,7 @@
 package dev.mixdown.gateway;
 
-import static dev.mixdown.gateway.ApiFixtures.song;
-import static dev.mixdown.gateway.ApiFixtures.upload;
+import static dev.mixdown.gateway.ApiCalls.song;
+import static dev.mixdown.gateway.ApiCalls.upload;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
