@@ -2,6 +2,7 @@ package dev.mixdown.gateway.admin;
 
 import dev.mixdown.gateway.config.GatewayConfig;
 import dev.mixdown.gateway.errors.ErrorMappers;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -19,8 +20,9 @@ import java.security.MessageDigest;
  */
 @Provider
 public class AdminKeyFilter implements ContainerRequestFilter {
+    /** Looked up per request: providers are made before the runtime configuration is there. */
     @Inject
-    GatewayConfig config;
+    Instance<GatewayConfig> configs;
 
     @Override
     public void filter(ContainerRequestContext request) {
@@ -28,6 +30,7 @@ public class AdminKeyFilter implements ContainerRequestFilter {
         if (!path.startsWith("/admin") && !path.startsWith("admin")) {
             return;
         }
+        GatewayConfig config = configs.get();
         if (config.admin().apiKey().isEmpty()) {
             request.abortWith(error(404, "NOT_FOUND", "the operator API is off (set mixdown.admin.api-key to turn it on)"));
             return;
