@@ -19,6 +19,7 @@ final class ClusterClient {
             .connectTimeout(Duration.ofSeconds(5)).build();
     private final String gateway;
     private final String apiKey;
+    private String keyHint;
 
     ClusterClient(String gateway, String apiKey) {
         this.gateway = gateway.replaceAll("/+$", "");
@@ -114,12 +115,31 @@ final class ClusterClient {
         }
     }
 
+    /** Any call of the API: {@code method} on {@code path}, with {@code body} as JSON (null: none); answers the JSON. */
+    JsonNode call(String method, String path, Object body) throws IOException, InterruptedException {
+        HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body));
+        return send(request(path).header("Content-Type", "application/json").method(method, publisher).build());
+    }
+
+    /** Where the API key came from, said when the gateway does not know it (e.g. a cluster started with another --data). */
+    ClusterClient keyHint(String hint) {
+        this.keyHint = hint;
+        return this;
+    }
+
+    /** 429s in a row waited out before giving up. */
+    static final int RATE_LIMIT_TRIES = 20;
+    /** The longest Retry-After the client sleeps through at once. */
+    static final long MAX_RETRY_AFTER_SECONDS = 60;
+
     private JsonNode send(HttpRequest req) throws IOException, InterruptedException {
-        HttpResponse<byte[]> r;
-        try {
-            r = http.send(req, HttpResponse.BodyHandlers.ofByteArray());
-        } catch (java.net.ConnectException e) {
-            throw new Unavailable("cannot reach the gateway at " + gateway + " (is the cluster up? ./mixdown up)", e);
+        HttpResponse<byte[]> r = exchange(req);
+        // rate limited: wait as the gateway says (Retry-After) and ask again, a bounded number of times
+        for (int tries = 1; r.statusCode() == 429 && tries < RATE_LIMIT_TRIES; tries++) {
+            long seconds = r.headers().firstValueAsLong("Retry-After").orElse(1);
+            Thread.sleep(Math.min(Math.max(1, seconds), MAX_RETRY_AFTER_SECONDS) * 1000);
+            r = exchange(req);
         }
         if (r.statusCode() == 502 || r.statusCode() == 503 || r.statusCode() == 504) {
             throw new Unavailable("the gateway at " + gateway + " answered " + r.statusCode(), null);
@@ -127,8 +147,20 @@ final class ClusterClient {
         JsonNode body = r.body().length == 0 ? JSON.createObjectNode() : JSON.readTree(r.body());
         if (r.statusCode() >= 400) {
             String code = body.path("code").asText("HTTP_" + r.statusCode());
-            throw new IllegalArgumentException(code + ": " + body.path("message").asText(new String(r.body(), StandardCharsets.UTF_8)));
+            String message = body.path("message").asText(new String(r.body(), StandardCharsets.UTF_8));
+            if (r.statusCode() == 401 && keyHint != null) {
+                message += " (" + keyHint + ")";
+            }
+            throw new IllegalArgumentException(code + ": " + message);
         }
         return body;
+    }
+
+    private HttpResponse<byte[]> exchange(HttpRequest req) throws IOException, InterruptedException {
+        try {
+            return http.send(req, HttpResponse.BodyHandlers.ofByteArray());
+        } catch (java.net.ConnectException e) {
+            throw new Unavailable("cannot reach the gateway at " + gateway + " (is the cluster up? ./mixdown up)", e);
+        }
     }
 }

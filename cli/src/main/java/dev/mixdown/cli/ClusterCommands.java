@@ -34,8 +34,13 @@ final class ClusterCommands {
                 spec.commandLine().getErr().flush();
                 return MixdownCli.EXIT_BAD_INPUT;
             }
-            return LocalCluster.run("up", LocalCluster.root().toString(), LocalCluster.data(data).toString(),
+            Path dataDir = LocalCluster.data(data);
+            int code = LocalCluster.run("up", LocalCluster.root().toString(), dataDir.toString(),
                     String.valueOf(mixWorkers), String.valueOf(masterWorkers));
+            if (code == 0) {
+                LocalCluster.rememberData(dataDir);
+            }
+            return code;
         }
     }
 

@@ -30,7 +30,48 @@ final class LocalCluster {
             return given.toAbsolutePath();
         }
         String env = System.getenv("MIXDOWN_DATA");
-        return env != null ? Path.of(env).toAbsolutePath() : root().resolve("mixdown-data");
+        if (env != null) {
+            return Path.of(env).toAbsolutePath();
+        }
+        Path remembered = rememberedData();
+        return remembered != null && running(remembered) ? remembered : root().resolve("mixdown-data");
+    }
+
+    /** Where {@code up} last started a cluster, so later commands find it without --data. */
+    static void rememberData(Path data) throws IOException {
+        Files.createDirectories(root().resolve("target"));
+        Files.writeString(root().resolve(REMEMBERED), data.toAbsolutePath() + "\n");
+    }
+
+    private static final String REMEMBERED = "target/mixdown-cluster-data";
+
+    private static Path rememberedData() {
+        try {
+            Path f = root().resolve(REMEMBERED);
+            return Files.exists(f) ? Path.of(Files.readString(f).trim()) : null;
+        } catch (IOException | java.nio.file.InvalidPathException e) {
+            return null;
+        }
+    }
+
+    /** What a 401 should add: where the key came from, and how to point at the right cluster. */
+    static String keyHint(Path data) {
+        return System.getenv("MIXDOWN_API_KEY") != null ? "the key is $MIXDOWN_API_KEY"
+                : "the key came from " + data.resolve("api-key") + "; a cluster started with another --data has other keys:"
+                        + " pass the --data it was started with, or set MIXDOWN_API_KEY";
+    }
+
+    static String adminKey(Path data) throws IOException {
+        String env = System.getenv("MIXDOWN_ADMIN_KEY");
+        if (env != null && !env.isBlank()) {
+            return env.trim();
+        }
+        Path f = data.resolve("admin-key");
+        if (!Files.exists(f)) {
+            throw new IllegalArgumentException("no operator key: set MIXDOWN_ADMIN_KEY, or start the local cluster with ./mixdown up (it writes "
+                    + f + ")");
+        }
+        return Files.readString(f).trim();
     }
 
     static String gatewayUrl(Path data) throws IOException {

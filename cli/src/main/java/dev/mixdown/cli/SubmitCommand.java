@@ -73,7 +73,8 @@ final class SubmitCommand implements Callable<Integer> {
                 DeliveryTarget.named(master);
             }
             Path dataDir = LocalCluster.data(data);
-            ClusterClient client = new ClusterClient(gateway != null ? gateway : LocalCluster.gatewayUrl(dataDir), LocalCluster.apiKey(dataDir));
+            ClusterClient client = new ClusterClient(gateway != null ? gateway : LocalCluster.gatewayUrl(dataDir), LocalCluster.apiKey(dataDir))
+                    .keyHint(LocalCluster.keyHint(dataDir));
             // upload everything, then queue all jobs in one batch: one transaction, one request
             List<String> names = new ArrayList<>();
             for (Path p : paths) {

@@ -23,6 +23,8 @@ public interface GatewayConfig {
 
     Limits limits();
 
+    Admin admin();
+
     /** When set, a tenant "local" with this API key is created at start (the local cluster's first key). */
     Optional<String> bootstrapApiKey();
 
@@ -196,5 +198,15 @@ public interface GatewayConfig {
         /** Jobs one {@code POST /v1/batches} may carry; 400 BATCH_TOO_LARGE above. */
         @WithDefault("1000")
         int jobsPerBatch();
+    }
+
+    /** The operator API ({@code /admin}: tenants, plans, API keys; docs/operations.md). */
+    interface Admin {
+        /** The operator's key ({@code Authorization: Bearer ...} on /admin); unset, the operator API answers 404. */
+        Optional<String> apiKey();
+
+        /** The plan a tenant gets when it is created without one. */
+        @WithDefault("free")
+        String defaultPlan();
     }
 }

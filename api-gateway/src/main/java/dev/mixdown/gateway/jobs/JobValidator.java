@@ -1,6 +1,7 @@
 package dev.mixdown.gateway.jobs;
 
 import dev.mixdown.gateway.errors.ApiException;
+import dev.mixdown.gateway.quotas.Quotas;
 import dev.mixdown.jobs.contracts.JobKind;
 import dev.mixdown.jobs.contracts.JobMessage;
 import dev.mixdown.jobs.contracts.JobRules;
@@ -24,7 +25,8 @@ import java.util.UUID;
  * Everything checked before a job is queued: what a worker would refuse is refused here, as a 400
  * whose code names the field ({@link JobRules}, shared with the workers' side), and every file a
  * job names must be an upload of the tenant's. Each distinct file is looked up in the store once
- * per request, and a request may name at most {@link #MAX_FILES_PER_REQUEST} of them.
+ * per request, and a request may name at most {@link #MAX_FILES_PER_REQUEST} of them. Valid jobs over
+ * the tenant's plan are refused last ({@link Quotas}).
  */
 @ApplicationScoped
 public class JobValidator {
@@ -33,6 +35,9 @@ public class JobValidator {
 
     @Inject
     ObjectStorage storage;
+
+    @Inject
+    Quotas quotas;
 
     /** One job: the message the workers will get. */
     public JobMessage validate(String tenantId, JobRequest req) {
@@ -74,6 +79,8 @@ public class JobValidator {
                 throw batch ? inBatch(job, unknownKey(key)) : unknownKey(key);
             }
         });
+        // last: valid jobs over the tenant's plan are 403 QUOTA_EXCEEDED (in the creating transaction)
+        quotas.admit(tenantId, messages);
         return messages;
     }
 

@@ -17,10 +17,30 @@ public class OutboxClaims {
     @Inject
     EntityManager em;
 
+    /** Interactive topics before the rest; see {@link dev.mixdown.jobs.contracts.Topics#jobs}. */
+    private static final String INTERACTIVE_FIRST = "case when topic like '%.interactive' then 0 else 1 end";
+
+    /**
+     * The rows a round considers: each tenant's first {@code ?1} pending rows in its own order
+     * (rushed, then interactive, then oldest), then across tenants turn by turn ({@code rn}), so one
+     * tenant's flood of old rows never keeps another tenant's new row out of the claim.
+     */
+    static final String CLAIM = "select * from outbox where id in (select id from ("
+            + " select id, row_number() over (partition by tenant_id order by priority desc, " + INTERACTIVE_FIRST + ", id) rn,"
+            + " priority, topic from outbox where dispatched_at is null) ranked"
+            + " where rn <= ?1 order by rn, priority desc, " + INTERACTIVE_FIRST + ", id limit ?2)"
+            + " for update skip locked";
+
+    /** A round's order among claimed rows: each tenant's own order, as {@link #CLAIM}'s. */
+    static final java.util.Comparator<OutboxEntity> TENANT_ORDER = java.util.Comparator
+            .comparingInt((OutboxEntity r) -> -r.priority)
+            .thenComparingInt(r -> r.topic.endsWith(".interactive") ? 0 : 1)
+            .thenComparingLong(r -> r.id);
+
     /**
      * Claims up to {@code batch} pending rows (skipping rows another replica holds), publishes
      * those whose tenant has fewer than {@code perTenantInFlight} jobs dispatched or running, taking
-     * tenants in turn, and marks them dispatched. Lock order is outbox rows, then job rows, here
+     * tenants in turn and each tenant's rows in its own order, and marks them dispatched. Lock order is outbox rows, then job rows, here
      * and in cancellation, so the two never deadlock.
      *
      * @return rows published
@@ -28,12 +48,13 @@ public class OutboxClaims {
     @Transactional
     @SuppressWarnings("unchecked")
     public int dispatchBatch(int batch, int perTenantInFlight, Consumer<OutboxEntity> publish) {
-        List<OutboxEntity> rows = em.createNativeQuery(
-                "select * from outbox where dispatched_at is null order by id limit ?1 for update skip locked", OutboxEntity.class)
-                .setParameter(1, batch).getResultList();
+        List<OutboxEntity> rows = em.createNativeQuery(CLAIM, OutboxEntity.class)
+                .setParameter(1, perTenantInFlight).setParameter(2, batch).getResultList();
         if (rows.isEmpty()) {
             return 0;
         }
+        rows = new java.util.ArrayList<>(rows);
+        rows.sort(TENANT_ORDER);
         Map<String, Long> inFlight = new HashMap<>();
         for (Object[] r : (List<Object[]>) em.createNativeQuery(
                 "select tenant_id, count(*) from job where status in ('DISPATCHED', 'RUNNING') group by tenant_id").getResultList()) {

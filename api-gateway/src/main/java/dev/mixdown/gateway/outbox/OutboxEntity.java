@@ -32,6 +32,10 @@ public class OutboxEntity {
     @Column(name = "created_at", nullable = false)
     public Instant createdAt = Instant.now();
 
+    /** 1 for a rushed job: dispatched before its tenant's other waiting jobs. */
+    @Column(nullable = false)
+    public int priority;
+
     @Column(name = "dispatched_at")
     public Instant dispatchedAt;
 }

@@ -19,6 +19,11 @@ public final class ApiKeys {
         return "mxd_" + HexFormat.of().formatHex(b);
     }
 
+    /** The key's public id (listing, revoking): the first 16 hex digits of its hash, which tell nothing of the key. */
+    public static String idOf(String hash) {
+        return hash.substring(0, 16);
+    }
+
     public static String hash(String key) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));

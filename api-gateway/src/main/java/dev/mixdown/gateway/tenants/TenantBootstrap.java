@@ -27,7 +27,8 @@ public class TenantBootstrap {
     public void addKey(String tenantId, String name, String key) {
         em.createNativeQuery("insert into tenant (id, name) values (?1, ?2) on conflict (id) do nothing")
                 .setParameter(1, tenantId).setParameter(2, name).executeUpdate();
-        em.createNativeQuery("insert into api_key (key_hash, tenant_id, label) values (?1, ?2, 'bootstrap') on conflict do nothing")
-                .setParameter(1, ApiKeys.hash(key)).setParameter(2, tenantId).executeUpdate();
+        String hash = ApiKeys.hash(key);
+        em.createNativeQuery("insert into api_key (key_hash, id, tenant_id, label) values (?1, ?2, ?3, 'bootstrap') on conflict do nothing")
+                .setParameter(1, hash).setParameter(2, ApiKeys.idOf(hash)).setParameter(3, tenantId).executeUpdate();
     }
 }

@@ -60,6 +60,12 @@ public record JobMessage(
                 references, submittedAt, dispatchNumber, null);
     }
 
+    /** The same job in another lane (a rush moves a waiting bulk job to the interactive lane). */
+    public JobMessage inLane(Lane newLane) {
+        return new JobMessage(schemaVersion, jobId, tenantId, kind, newLane, attempt, input, stems, deliverables, profile, amount,
+                references, submittedAt, dispatch, notBefore);
+    }
+
     /** When a worker may start it; null for at once. */
     public java.time.Instant notBeforeInstant() {
         return notBefore == null ? null : java.time.Instant.parse(notBefore);

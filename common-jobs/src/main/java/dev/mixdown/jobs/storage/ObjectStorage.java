@@ -180,15 +180,19 @@ public final class ObjectStorage implements AutoCloseable {
     }
 
     public boolean exists(String key) {
+        return size(key) >= 0;
+    }
+
+    /** The object's size in bytes, or -1 when there is no such object. */
+    public long size(String key) {
         return call("look up " + key, () -> {
             try {
-                client.statObject(StatObjectArgs.builder().bucket(bucket).object(key).build());
-                return true;
+                return client.statObject(StatObjectArgs.builder().bucket(bucket).object(key).build()).size();
             } catch (StorageException | IllegalArgumentException e) {
-            throw e;
-        } catch (ErrorResponseException e) {
+                throw e;
+            } catch (ErrorResponseException e) {
                 if ("NoSuchKey".equals(e.errorResponse().code()) || "NoSuchObject".equals(e.errorResponse().code())) {
-                    return false;
+                    return -1L;
                 }
                 throw e;
             }

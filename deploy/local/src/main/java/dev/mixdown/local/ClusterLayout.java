@@ -51,6 +51,11 @@ public record ClusterLayout(Path data, int postgresPort, int kafkaPort, int cont
         return data.resolve("api-key");
     }
 
+    /** The operator's key (the gateway's /admin API), owner-only like the API key. */
+    public Path adminKeyFile() {
+        return data.resolve("admin-key");
+    }
+
     public Path logs() {
         return data.resolve("logs");
     }

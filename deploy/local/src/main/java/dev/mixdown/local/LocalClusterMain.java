@@ -154,7 +154,8 @@ public final class LocalClusterMain {
                 "MIXDOWN_DB_USER", ClusterSecrets.DB_USER,
                 "MIXDOWN_DB_PASSWORD", secrets.dbPassword(),
                 "MIXDOWN_GATEWAY_PORT", String.valueOf(layout.gatewayPort()),
-                "MIXDOWN_BOOTSTRAP_API_KEY", apiKey(layout)));
+                "MIXDOWN_BOOTSTRAP_API_KEY", apiKey(layout),
+                "MIXDOWN_ADMIN_API_KEY", adminKey(layout)));
         // a gateway out of memory exits (and is seen as down) rather than living on with dead threads
         Process gateway = start(layout, "gateway", List.of(java(), "-Xmx512m", "-XX:+ExitOnOutOfMemoryError", "-jar",
                 root.resolve("api-gateway/target/quarkus-app/quarkus-run.jar").toString()), env);
@@ -263,7 +264,15 @@ public final class LocalClusterMain {
 
     /** The cluster's API key, made once and kept (readable by the owner only). */
     static String apiKey(ClusterLayout layout) throws IOException {
-        Path f = layout.apiKeyFile();
+        return keyIn(layout.apiKeyFile());
+    }
+
+    /** The operator's key of this cluster's gateway ({@code ./mixdown tenant ...}), made on first use like the API key. */
+    static String adminKey(ClusterLayout layout) throws IOException {
+        return keyIn(layout.adminKeyFile());
+    }
+
+    private static String keyIn(Path f) throws IOException {
         if (Files.exists(f)) {
             return Files.readString(f).trim();
         }

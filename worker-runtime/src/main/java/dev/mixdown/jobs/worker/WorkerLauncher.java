@@ -73,6 +73,11 @@ public final class WorkerLauncher {
             return runtimes.size();
         }
 
+        /** Slots running a job now. */
+        public int busySlots() {
+            return (int) runtimes.stream().filter(WorkerRuntime::isBusy).count();
+        }
+
         /** Live and not draining. */
         public boolean ready() {
             return live() && runtimes.stream().noneMatch(WorkerRuntime::isStopping);

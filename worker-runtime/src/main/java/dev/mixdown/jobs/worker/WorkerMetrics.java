@@ -14,6 +14,8 @@ public final class WorkerMetrics {
                 .description("Jobs this worker finished").tag("kind", kind).register(metrics);
         Gauge.builder("mixdown.worker.slots", slots, WorkerLauncher.Running::slots)
                 .description("Jobs this worker runs at once").tag("kind", kind).register(metrics);
+        Gauge.builder("mixdown.worker.slots.busy", slots, WorkerLauncher.Running::busySlots)
+                .description("Slots running a job now").tag("kind", kind).register(metrics);
         Gauge.builder("mixdown.worker.ready", slots, s -> s.ready() ? 1 : 0)
                 .description("1 while this worker takes jobs, 0 while it drains").tag("kind", kind).register(metrics);
     }

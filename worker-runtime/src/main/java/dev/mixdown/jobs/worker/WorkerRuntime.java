@@ -68,6 +68,8 @@ import org.slf4j.LoggerFactory;
 public final class WorkerRuntime implements Runnable, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WorkerRuntime.class);
     private static final Duration POLL = Duration.ofMillis(200);
+    /** Records one poll fetches, and the most this slot holds fetched but not started. */
+    private static final int MAX_POLL_RECORDS = 10;
     private static final long PROGRESS_INTERVAL_MS = 500;
     /** How long a cancelled job may take to notice its interrupt before its thread is abandoned. */
     private static final Duration CANCEL_GRACE = Duration.ofSeconds(10);
@@ -146,7 +148,7 @@ public final class WorkerRuntime implements Runnable, AutoCloseable {
         c.put(ConsumerConfig.GROUP_ID_CONFIG, config.groupId());
         c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         c.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        c.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "10");
+        c.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, String.valueOf(MAX_POLL_RECORDS));
         c.put(ConsumerConfig.CLIENT_ID_CONFIG, config.workerId());
         c.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, String.valueOf(config.sessionTimeout().toMillis()));
         // a busy worker learns of a rebalance (a worker joined) at its next heartbeat: keep that short,
@@ -176,6 +178,11 @@ public final class WorkerRuntime implements Runnable, AutoCloseable {
     }
 
     /** True once {@link #stop()} was asked: draining, no new jobs. */
+    /** A job is running in this slot now. */
+    public boolean isBusy() {
+        return running != null;
+    }
+
     public boolean isStopping() {
         return stopping;
     }
@@ -210,8 +217,10 @@ public final class WorkerRuntime implements Runnable, AutoCloseable {
                 ConsumerRecord<String, byte[]> current = null;
                 try {
                     retryGate.releaseDue(System.currentTimeMillis());
-                    if (pending.isEmpty()) {
-                        consumer.poll(POLL).forEach(pending::add);
+                    // top up before every job, not only when empty: an interactive job published while a
+                    // bulk job ran is seen now and goes first, instead of after every bulk job fetched before it
+                    if (pending.size() < MAX_POLL_RECORDS) {
+                        consumer.poll(pending.isEmpty() ? POLL : Duration.ZERO).forEach(pending::add);
                         offsets.retryCommits();
                         pending.sort(PREFERENCE);
                     }
