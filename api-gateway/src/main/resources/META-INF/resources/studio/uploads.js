@@ -35,18 +35,18 @@ function refuse(item, message, onChange) {
 }
 
 async function uploadOne(item, onChange) {
-  let slot;
-  try {
-    slot = (await api.uploadSlot(item.name)).files[0];
-  } catch (e) {
-    refuse(item, e instanceof ApiError ? `${item.name}: ${e.message}` : `${item.name}: ${e}`, onChange);
-    return;
-  }
+  let slot = null;
   for (item.attempt = 1; item.attempt <= ATTEMPTS; item.attempt++) {
     item.state = item.attempt === 1 ? 'uploading' : 'retrying';
     item.loaded = 0;
     onChange(item);
-    const outcome = await put(slot.url, item, onChange);
+    // the signed URL first (once), then the file; either may fail and be tried again
+    let outcome = slot ? null : await askSlot(item);
+    if (outcome && outcome.slot) {
+      slot = outcome.slot;
+      outcome = null;
+    }
+    if (!outcome) outcome = await put(slot.url, item, onChange);
     if (outcome.ok) {
       item.state = 'done';
       item.key = slot.key;
@@ -65,6 +65,16 @@ async function uploadOne(item, onChange) {
   item.state = 'failed';
   item.message = `${item.name}: could not be uploaded after ${ATTEMPTS} attempts (${item.message})`;
   onChange(item);
+}
+
+/** The file's signed upload URL; a refusal is final, a network error or a 5xx/429 worth another try. */
+async function askSlot(item) {
+  try {
+    return { slot: (await api.uploadSlot(item.name)).files[0] };
+  } catch (e) {
+    if (e instanceof ApiError) return { ok: false, retry: e.status >= 500 || e.status === 429, message: e.message };
+    return { ok: false, retry: true, message: 'network error' };
+  }
 }
 
 /** One PUT with upload progress (XMLHttpRequest: fetch reports no upload progress). */

@@ -251,6 +251,30 @@ class StudioBrowserIT {
         }
     }
 
+    @Test
+    @DisplayName("an upload that meets a network error says so, tries again and completes")
+    void uploadRetriesAfterNetworkError() throws Exception {
+        try (StudioBrowser b = new StudioBrowser()) {
+            var d = b.driver;
+            d.get(base.toString());
+            b.waiting(Duration.ofSeconds(20)).until(ExpectedConditions.visibilityOfElementLocated(By.id("api-key")));
+            d.findElement(By.id("api-key")).sendKeys(RealServices.KEY_A, Keys.ENTER);
+            b.waiting(Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(By.id("files")));
+            // the upload gate is unreachable: every PUT of a file fails as a network error
+            d.executeCdpCommand("Network.enable", Map.of());
+            d.executeCdpCommand("Network.setBlockedURLs", Map.of("urls", List.of("*/gate/*")));
+            d.findElement(By.id("files")).sendKeys(stems.resolve("drums.wav").toString());
+            b.waiting(Duration.ofSeconds(20)).until(x -> "retrying".equals(state(b, "drums.wav")));
+            assertTrue(uploadMessage(b, "drums.wav").contains("network error; trying again"), uploadMessage(b, "drums.wav"));
+            d.executeCdpCommand("Network.setBlockedURLs", Map.of("urls", List.of()));
+            b.waiting(Duration.ofSeconds(30)).until(x -> "done".equals(state(b, "drums.wav")));
+            assertEquals("", uploadMessage(b, "drums.wav"));
+            b.waiting(Duration.ofSeconds(20)).until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#stems tbody tr"), 1));
+            String key = d.findElement(By.cssSelector("#stems tbody tr")).getAttribute("data-key");
+            assertTrue(storage.exists(key), "the file is in the store: " + key);
+        }
+    }
+
     /** Watches #job-status until the job ends; returns the statuses it showed. */
     private static Set<String> followToEnd(StudioBrowser b) {
         Set<String> seen = new LinkedHashSet<>();
