@@ -9,7 +9,7 @@ import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * One token bucket per API key (Bucket4j, ADR 0009): {@code burst} requests at once, refilled
+ * One token bucket per API key (Bucket4j, ADR 0010): {@code burst} requests at once, refilled
  * greedily at {@code requestsPerMinute}. Buckets live in this gateway replica's memory, so with N
  * replicas behind a balancer a key gets up to N times its rate; a bucket is made anew when its
  * plan's figures change.

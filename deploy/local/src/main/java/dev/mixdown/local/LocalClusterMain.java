@@ -71,6 +71,7 @@ public final class LocalClusterMain {
         if (!running.isEmpty()) {
             if (running.size() == recorded.size()) {
                 System.out.println("already running: " + layout.gatewayUrl());
+                printStudioHint(layout);
                 return 0;
             }
             return heal(root, layout, recorded, running);
@@ -101,6 +102,7 @@ public final class LocalClusterMain {
         }
         members.addAll(startWorkers(root, layout, workerIds, members));
         System.out.println(layout.gatewayUrl());
+        printStudioHint(layout);
         return 0;
     }
 
@@ -365,5 +367,11 @@ public final class LocalClusterMain {
             return self.toString() + File.pathSeparator + System.getProperty("java.class.path");
         }
         return self.toString() + File.pathSeparator + self.resolveSibling("lib").toString() + File.separator + "*";
+    }
+
+    /** Where a person goes next (on stderr: stdout stays the gateway URL alone, for scripts); the key itself is not printed. */
+    private static void printStudioHint(ClusterLayout layout) {
+        System.err.println("Mixdown Studio: open " + layout.gatewayUrl() + "/ in a browser and sign in with the API key in "
+                + layout.apiKeyFile());
     }
 }
