@@ -21,7 +21,7 @@ function signInPage(message) {
   const submit = h('button', { type: 'submit', class: 'primary' }, 'Sign in');
   const form = h('form', { id: 'signin', class: 'card' },
     h('h2', {}, 'Sign in'),
-    h('p', {}, 'Use your API key. ', h('code', {}, './mixdown up'), ' prints the local cluster\'s key. It is kept in this tab only.'),
+    h('p', {}, 'Use your API key (for the local cluster, ', h('code', {}, './mixdown up'), ' says where it is). It is kept in this tab only.'),
     h('label', { for: 'api-key' }, 'API key'), key, submit, error);
   form.addEventListener('submit', async (e) => {
     e.preventDefault();

@@ -226,7 +226,18 @@ class StudioBrowserIT {
                     .extract().jsonPath();
             assertEquals(-3.0, revision.getDouble("stems.find { it.file == 'bass.wav' }.gainDb"), 1e-9);
             assertEquals("keys", revision.getString("stems.find { it.file == 'chords.wav' }.role"), "the rest as before");
-            assertEquals(List.of("original", "master"), revision.getList("sources.kind"));
+            assertEquals(List.of("original", "master", "previous-master", "previous-master"), revision.getList("sources.kind"),
+                    "the revision plays against the outputs of the job it revises");
+            assertEquals(4, d.findElements(By.cssSelector("#player .source-btn")).size());
+            d.findElement(By.id("play")).click();
+            b.waiting(Duration.ofSeconds(20)).until(x -> activeTime(b) > 0.5);
+            String before = revision.getString("sources.find { it.label == 'Before revision: spotify.wav' }.id");
+            d.findElement(By.cssSelector(".source-btn[data-source='" + before + "']")).click();
+            double atBefore = activeTime(b);
+            Thread.sleep(700);
+            assertTrue(atBefore > 0.4, "the switch keeps the position: " + atBefore);
+            assertTrue(activeTime(b) > atBefore + 0.3, "the previous version plays on from the same position");
+            d.findElement(By.id("play")).click();
             d.findElement(By.id("revision-of")).click();
             b.waiting(Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#revisions a")));
             assertTrue(d.findElement(By.cssSelector("#revisions a")).getAttribute("href").endsWith(revisionId));

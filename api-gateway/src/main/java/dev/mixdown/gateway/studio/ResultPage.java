@@ -51,15 +51,25 @@ public class ResultPage {
         if (original != null) {
             sources.add(original);
         }
-        for (JobView.Output o : view.outputs()) {
-            boolean mix = DeliveryRules.MIX_NAME.equalsIgnoreCase(o.name());
-            sources.add(new StudioViews.Source("out-" + sources.size(), mix ? "Mix" : "Master: " + o.name(), mix ? "mix" : "master",
-                    List.of(o.url()), o.integratedLufs(), false));
+        addOutputs(sources, view, false);
+        if (job.revisionOf != null) {
+            // what this revision changed is heard against the job it revises
+            addOutputs(sources, jobs.view(jobs.get(tenantId, job.revisionOf), seconds), true);
         }
         List<StudioViews.StemRow> stems = request.stems().stream().map(s -> new StudioViews.StemRow(StudioQueries.fileName(s.key()),
                 s.key(), s.role(), s.presence(), s.pan(), s.reverb(), s.gainDb(), s.mute())).toList();
         return new StudioViews.Listening(view, StudioQueries.title(request), StudioQueries.requestTree(job), sources, report,
                 job.reportKey == null ? List.of() : plots(job.reportKey, seconds), studio.revisions(tenantId, job.id), stems);
+    }
+
+    /** The job's outputs as sources: the mix (kind "mix") or its masters ("master"); of the revised job, "previous-" kinds. */
+    private static void addOutputs(List<StudioViews.Source> sources, JobView view, boolean previous) {
+        for (JobView.Output o : view.outputs()) {
+            String kind = DeliveryRules.MIX_NAME.equalsIgnoreCase(o.name()) ? "mix" : "master";
+            String label = previous ? "Before revision: " + o.name() : kind.equals("mix") ? "Mix" : "Master: " + o.name();
+            sources.add(new StudioViews.Source("out-" + sources.size(), label, previous ? "previous-" + kind : kind, List.of(o.url()),
+                    o.integratedLufs(), false));
+        }
     }
 
     /**

@@ -35,7 +35,8 @@ public final class StudioViews {
 
     /**
      * Something the player can play: the original (one file, or stems played together), the mix
-     * or a master, with its integrated loudness as reported ({@code estimated} when it is the
+     * or a master (kind original, mix, master; on a revision also previous-mix and previous-master,
+     * the outputs of the job it revises), with its integrated loudness as reported ({@code estimated} when it is the
      * power sum of the stems' own loudness rather than a measurement of their sum).
      */
     public record Source(String id, String label, String kind, List<String> urls, Double integratedLufs, boolean estimated) {
