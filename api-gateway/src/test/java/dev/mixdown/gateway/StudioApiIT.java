@@ -1,8 +1,8 @@
 package dev.mixdown.gateway;
 
-import static dev.mixdown.gateway.ApiFixtures.masterRequest;
-import static dev.mixdown.gateway.ApiFixtures.song;
-import static dev.mixdown.gateway.ApiFixtures.upload;
+import static dev.mixdown.gateway.ApiCalls.masterRequest;
+import static dev.mixdown.gateway.ApiCalls.song;
+import static dev.mixdown.gateway.ApiCalls.upload;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
