@@ -39,7 +39,8 @@ public class ClusterGauges {
     void start(@Observes StartupEvent event) {
         jobs.register(registry);
         admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.kafka().bootstrap(),
-                AdminClientConfig.CLIENT_ID_CONFIG, "gateway-gauges", AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000));
+                AdminClientConfig.CLIENT_ID_CONFIG, "gateway-gauges", AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000));
         KafkaGauges kafka = new KafkaGauges(admin, registry);
         timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "cluster-gauges");

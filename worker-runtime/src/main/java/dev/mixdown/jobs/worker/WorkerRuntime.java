@@ -68,6 +68,8 @@ import org.slf4j.LoggerFactory;
 public final class WorkerRuntime implements Runnable, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WorkerRuntime.class);
     private static final Duration POLL = Duration.ofMillis(200);
+    /** How long the top-up before a job waits for newly published records. */
+    private static final Duration TOP_UP_POLL = Duration.ofMillis(100);
     /** Records one poll fetches, and the most this slot holds fetched but not started. */
     private static final int MAX_POLL_RECORDS = 10;
     private static final long PROGRESS_INTERVAL_MS = 500;
@@ -220,7 +222,8 @@ public final class WorkerRuntime implements Runnable, AutoCloseable {
                     // top up before every job, not only when empty: an interactive job published while a
                     // bulk job ran is seen now and goes first, instead of after every bulk job fetched before it
                     if (pending.size() < MAX_POLL_RECORDS) {
-                        consumer.poll(pending.isEmpty() ? POLL : Duration.ZERO).forEach(pending::add);
+                        // (partitions were paused during the last job, so give the fetch a moment to arrive)
+                        consumer.poll(pending.isEmpty() ? POLL : TOP_UP_POLL).forEach(pending::add);
                         offsets.retryCommits();
                         pending.sort(PREFERENCE);
                     }
