@@ -20,6 +20,8 @@ import dev.mixdown.dsp.master.MasterReport;
 import dev.mixdown.dsp.master.MasterSettings;
 import dev.mixdown.dsp.master.ProgressListener;
 import dev.mixdown.dsp.meter.LoudnessMeter;
+import dev.mixdown.dsp.mix.balance.BalanceModel;
+import dev.mixdown.dsp.mix.balance.RoleClassifier;
 import dev.mixdown.dsp.processor.ProcessSpec;
 import dev.mixdown.dsp.report.MixPlots;
 import dev.mixdown.dsp.resample.ResamplingSource;
@@ -56,9 +58,22 @@ public final class MixEngine {
     static final double UNMASK_HZ = 2500;
 
     private final ProgressListener progress;
+    private final BalanceModel balanceModel;
+    private final RoleClassifier roleClassifier;
 
-    public MixEngine(ProgressListener progress) {
+    /**
+     * @param balanceModel   gain staging's balance model, or null for the role table
+     * @param roleClassifier infers roles from audio where names say nothing, or null for the audio rules
+     */
+    public MixEngine(ProgressListener progress, BalanceModel balanceModel, RoleClassifier roleClassifier) {
         this.progress = progress == null ? ProgressListener.NONE : progress;
+        this.balanceModel = balanceModel;
+        this.roleClassifier = roleClassifier;
+    }
+
+    /** With the bundled balance model and role classifier. */
+    public MixEngine(ProgressListener progress) {
+        this(progress, BalanceModel.bundled(), RoleClassifier.bundled());
     }
 
     public MixEngine() {
@@ -104,7 +119,7 @@ public final class MixEngine {
         }
 
         // 2. plan
-        List<StemPlan> plans = MixPlanner.plan(specs, analyses);
+        List<StemPlan> plans = MixPlanner.plan(specs, analyses, balanceModel, roleClassifier);
         int lead = -1;
         for (StemPlan p : plans) {
             if (p.lead()) {
@@ -185,7 +200,7 @@ public final class MixEngine {
                     c == null ? null : round(c.stats().meanDb()), c == null ? null : round(c.stats().maxDb()),
                     finite(p.reverbSendDb()), finite(p.delaySendDb()), finite(round(before)),
                     p.spec().mute() ? null : finite(round(inMix)), round(analyses.get(i).activeFraction() * 100),
-                    round(pass.unmaskingDeepestDb(i))));
+                    round(pass.unmaskingDeepestDb(i)), p.balance()));
         }
         Compressor bus = pass.busCompressor();
         MixReport.Bus busReport = new MixReport.Bus("algorithmic (8 combs, 4 allpasses per side), 20 ms pre-delay",

@@ -19,6 +19,11 @@ import org.tribuo.regression.Regressor;
  * bundled as {@code balance-model.tribuo}/{@code .txt}. Prediction is deterministic and takes
  * microseconds per stem.
  *
+ * <p>The features say nothing of level, but the level a stem comes in at often does: stems are
+ * usually bounced from the session they were balanced in. The answer is therefore a blend
+ * ({@link #level}) of the forest's prediction and the stem's given level relative to the others,
+ * with the weight chosen by cross-validation ({@code given_level_weight} in the facts file).
+ *
  * <p>The reasons for a prediction are found by perturbation: each group of features in turn is
  * set to the training set's median and the change of the prediction is that group's contribution.
  */
@@ -31,6 +36,10 @@ public final class BalanceModel {
     private final String[] names;
     private final double[] reference;
     private final Map<String, String> facts;
+
+    /** The reason that stands for the given level's pull in {@link #reasons(double[], double, int)}. */
+    public static final String GIVEN_LEVEL = "level as given";
+    private static final String WEIGHT_FACT = "given_level_weight";
 
     /** One reason for a prediction: a feature group and how many LU it moved the stem. */
     public record Contribution(String feature, double lu) {
@@ -88,25 +97,59 @@ public final class BalanceModel {
         return facts;
     }
 
-    /** The stem's loudness relative to the mean of the song's stems, LU. */
+    /** The blend of an audio prediction and a given level, both relative to the mean of the song's stems. */
+    public static double blend(double audioLu, double givenLu, double givenWeight) {
+        return (1 - givenWeight) * audioLu + givenWeight * givenLu;
+    }
+
+    /** How much the given level counts, 0 (not at all) to 1 (the stems are summed as they come). */
+    public double blendWeight() {
+        return Double.parseDouble(facts.getOrDefault(WEIGHT_FACT, "0"));
+    }
+
+    /** This model with another blend weight. */
+    public BalanceModel withBlendWeight(double weight) {
+        Map<String, String> f = new LinkedHashMap<>(facts);
+        f.put(WEIGHT_FACT, Double.toString(weight));
+        return new BalanceModel(model, reference, f);
+    }
+
+    /**
+     * The stem's level relative to the mean of the song's stems, LU.
+     *
+     * @param givenLu the stem's active loudness as given, relative to the mean of the song's stems
+     */
+    public double level(double[] row, double givenLu) {
+        return blend(predict(row), givenLu, blendWeight());
+    }
+
+    /** The forest's prediction from the audio alone: relative to the mean of the song's stems, LU. */
     public double predict(double[] row) {
         return model.predict(new ArrayExample<>(RegressionFactory.UNKNOWN_REGRESSOR, names, row)).getOutput().getValues()[0];
     }
 
-    /** The {@code top} feature groups that moved this stem's prediction most, largest first. */
-    public List<Contribution> reasons(double[] row, int top) {
+    /**
+     * The {@code top} reasons that moved this stem's {@link #level} most, largest first: feature
+     * groups (their pull on the forest, scaled by the forest's share of the blend) and the given level.
+     */
+    public List<Contribution> reasons(double[] row, double givenLu, int top) {
+        double w = blendWeight();
         double base = predict(row);
+        List<Contribution> out = new ArrayList<>();
+        double pull = level(row, givenLu) - base;
+        if (Math.abs(pull) >= 0.05) {
+            out.add(new Contribution(GIVEN_LEVEL, Math.round(pull * 10) / 10.0));
+        }
         Map<String, List<Integer>> groups = new LinkedHashMap<>();
         for (int i = 0; i < names.length; i++) {
             groups.computeIfAbsent(BalanceFeatures.group(names[i]), g -> new ArrayList<>()).add(i);
         }
-        List<Contribution> out = new ArrayList<>();
         for (Map.Entry<String, List<Integer>> g : groups.entrySet()) {
             double[] moved = row.clone();
             for (int i : g.getValue()) {
                 moved[i] = reference[i];
             }
-            double delta = base - predict(moved);
+            double delta = (1 - w) * (base - predict(moved));
             if (Math.abs(delta) >= 0.05) {
                 out.add(new Contribution(g.getKey(), Math.round(delta * 10) / 10.0));
             }
