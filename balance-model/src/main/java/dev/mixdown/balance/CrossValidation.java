@@ -19,8 +19,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * Leave-one-song-out cross-validation: for each song, both forests are trained on the other songs
- * only and judged on it, its stems re-levelled at random (−12 to +6 dB, seeded by its name). The
+ * Cross-validation grouped by song: the songs are dealt into {@code k} folds (song i into fold
+ * i mod k; k = the number of songs is leave-one-song-out), both forests are trained on the other
+ * folds only and every song of the held-out fold is judged, its stems re-levelled at random (−12 to +6 dB, seeded by its name). The
  * balance error is each stem's loudness relative to the mix against the author's (from the
  * reference mix), in LU, beside three baselines: the plain sum of the re-levelled stems, every stem
  * at equal loudness, and the role table. The model's answer is its audio prediction blended with
@@ -72,21 +73,27 @@ final class CrossValidation {
      * @param modelsDir where each fold's models are written ({@code DIR/SONG/balance-model.*}, {@code role-model.*}) for the
      *                  engine evaluation, or null; their blend weight is set once it is chosen
      */
-    static Result run(List<SongMeasures> songs, Map<String, List<Examples.Example>> examples, Path modelsDir, PrintStream log)
-            throws IOException, InterruptedException {
+    static Result run(List<SongMeasures> songs, Map<String, List<Examples.Example>> examples, int k, Path modelsDir,
+            PrintStream log) throws IOException, InterruptedException {
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors())));
-        List<Future<FoldModels>> futures = new ArrayList<>();
-        for (SongMeasures held : songs) {
+        List<Future<List<FoldModels>>> futures = new ArrayList<>();
+        int groups = Math.max(2, Math.min(k, songs.size()));
+        for (int g = 0; g < groups; g++) {
+            List<SongMeasures> held = new ArrayList<>();
+            for (int i = g; i < songs.size(); i += groups) {
+                held.add(songs.get(i));
+            }
             futures.add(pool.submit(() -> fold(held, examples)));
         }
         List<Fold> folds = new ArrayList<>();
         List<FoldModels> models = new ArrayList<>();
         try {
-            for (Future<FoldModels> f : futures) {
-                FoldModels m = f.get();
-                models.add(m);
-                folds.add(m.fold());
-                log.printf(Locale.ROOT, "fold %-40s done%n", m.fold().song());
+            for (Future<List<FoldModels>> f : futures) {
+                for (FoldModels m : f.get()) {
+                    models.add(m);
+                    folds.add(m.fold());
+                    log.printf(Locale.ROOT, "held out %-40s done%n", m.fold().song());
+                }
             }
         } catch (ExecutionException e) {
             throw new IOException(e.getCause());
@@ -145,18 +152,23 @@ final class CrossValidation {
     private record FoldModels(Fold fold, BalanceModel balance, RoleClassifier roles) {
     }
 
-    /** Trains both forests without {@code held} and judges them on it. */
-    private static FoldModels fold(SongMeasures held, Map<String, List<Examples.Example>> examples) {
+    /** Trains both forests without the {@code held} songs and judges them on each. */
+    private static List<FoldModels> fold(List<SongMeasures> held, Map<String, List<Examples.Example>> examples) {
+        List<String> names = held.stream().map(SongMeasures::song).toList();
         List<Examples.Example> train = new ArrayList<>();
         examples.forEach((song, list) -> {
-            if (!song.equals(held.song())) {
+            if (!names.contains(song)) {
                 train.addAll(list);
             }
         });
-        Map<String, String> facts = Map.of("held_out", held.song());
+        Map<String, String> facts = Map.of("held_out", String.join(" ", names));
         BalanceModel model = BalanceModel.of(Forests.balance(train), Training.medians(train), facts);
         RoleClassifier roles = RoleClassifier.of(Forests.roles(train), facts);
-        return new FoldModels(judge(held, model, roles), model, roles);
+        List<FoldModels> out = new ArrayList<>();
+        for (SongMeasures s : held) {
+            out.add(new FoldModels(judge(s, model, roles), model, roles));
+        }
+        return out;
     }
 
     /** The held-out song, whole, its playing stems re-levelled at random. */

@@ -37,7 +37,8 @@ final class EngineEvaluation {
     private EngineEvaluation() {
     }
 
-    static void run(List<Song> songs, List<SongMeasures> measures, Path folds, Path work) throws IOException {
+    /** @param withRoleTable also mix every song with the role table (twice the time) */
+    static void run(List<Song> songs, List<SongMeasures> measures, Path folds, Path work, boolean withRoleTable) throws IOException {
         double[] sq = new double[METHODS.length];
         int count = 0;
         int worse = 0;
@@ -51,7 +52,7 @@ final class EngineEvaluation {
                 continue;
             }
             double[] rms = judge(song, measures.get(s), BalanceModel.load(fold.resolve(BalanceModel.NAME)),
-                    RoleClassifier.load(fold.resolve(RoleClassifier.NAME)), work.resolve(song.name()));
+                    RoleClassifier.load(fold.resolve(RoleClassifier.NAME)), work.resolve(song.name()), withRoleTable);
             int n = (int) measures.get(s).whole().stems().stream().filter(m -> m.plays()).count();
             for (int m = 0; m < METHODS.length; m++) {
                 sq[m] += rms[m] * rms[m] * n;
@@ -75,7 +76,8 @@ final class EngineEvaluation {
         Files.write(work.resolve("eval-balance.tsv"), lines);
     }
 
-    private static double[] judge(Song song, SongMeasures m, BalanceModel model, RoleClassifier roles, Path dir) throws IOException {
+    private static double[] judge(Song song, SongMeasures m, BalanceModel model, RoleClassifier roles, Path dir, boolean withRoleTable)
+            throws IOException {
         deleteTree(dir);
         Path stemsDir = dir.resolve("stems");
         Files.createDirectories(stemsDir);
@@ -93,7 +95,10 @@ final class EngineEvaluation {
             specs.add(StemSpec.of(stemsDir.resolve(st.path().getFileName())));
         }
         double[] viaModel = engine(specs, dir.resolve("model"), new MixEngine(null, model, roles));
-        double[] viaTable = engine(specs, dir.resolve("table"), new MixEngine(null, null, null));
+        double[] viaTable = withRoleTable ? engine(specs, dir.resolve("table"), new MixEngine(null, null, null)) : new double[n];
+        if (!withRoleTable) {
+            java.util.Arrays.fill(viaTable, Double.NaN);
+        }
         double[][] rel = new double[METHODS.length][n];
         for (int i = 0; i < n; i++) {
             rel[0][i] = viaModel[i];
