@@ -97,7 +97,10 @@ public final class BalanceTool {
         roleFacts.put("trees", Integer.toString(Forests.TREES));
         roleFacts.put("seed", Long.toString(Forests.SEED));
         roleFacts.put("cv_accuracy", String.format(Locale.ROOT, "%.3f", cv.roleAccuracy()));
-        RoleClassifier.of(Forests.roles(all), roleFacts).save(out.resolve(RoleClassifier.NAME));
+        // Not bundled (yet): at ~12 MB and below the 80 % the issue asks, the role classifier is neither small nor good
+        // enough to replace the audio rules; it is written beside the fold models for inspection (ADR 0009).
+        Path roleOut = folds != null ? folds.resolve(RoleClassifier.NAME) : out.resolve("unbundled-" + RoleClassifier.NAME);
+        RoleClassifier.of(Forests.roles(all), roleFacts).save(roleOut);
         if (report != null) {
             List<String> lines = new ArrayList<>();
             lines.add(figures);

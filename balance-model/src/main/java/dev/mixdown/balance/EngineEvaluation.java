@@ -25,8 +25,8 @@ import java.util.stream.Stream;
 /**
  * The issue's measurement, with the engine itself: each song's stems are re-levelled at random
  * (−12 to +6 dB, seeded by the song's name), mixed by {@link MixEngine} exactly as {@code mixdown
- * mix} does (same job, no options), once with the balance model and role classifier trained
- * without that song and once with the role table; each stem's active loudness relative to the
+ * mix} does (same job, no options), once with the balance model trained without that song and
+ * (unless model-only) once with the role table; each stem's active loudness relative to the
  * mix is compared with the author's. Beside them, the plain sum of the re-levelled stems and every
  * stem at equal loudness, measured on real sums. Errors are RMS over the song's playing stems, LU.
  */
@@ -51,8 +51,9 @@ final class EngineEvaluation {
                 System.err.println(song.name() + ": no held-out model in " + fold + "; skipped");
                 continue;
             }
-            double[] rms = judge(song, measures.get(s), BalanceModel.load(fold.resolve(BalanceModel.NAME)),
-                    RoleClassifier.load(fold.resolve(RoleClassifier.NAME)), work.resolve(song.name()), withRoleTable);
+            // the role classifier is not bundled (ADR 0009): roles come from names, then the audio rules, as in the engine
+            double[] rms = judge(song, measures.get(s), BalanceModel.load(fold.resolve(BalanceModel.NAME)), null,
+                    work.resolve(song.name()), withRoleTable);
             int n = (int) measures.get(s).whole().stems().stream().filter(m -> m.plays()).count();
             for (int m = 0; m < METHODS.length; m++) {
                 sq[m] += rms[m] * rms[m] * n;

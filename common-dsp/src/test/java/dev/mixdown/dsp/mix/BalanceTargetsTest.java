@@ -46,7 +46,7 @@ class BalanceTargetsTest {
         RegressionFactory f = new RegressionFactory();
         MutableDataset<Regressor> set = new MutableDataset<>(new ListDataSource<>(data, f, new SimpleDataSourceProvenance("test", f)));
         double[] reference = new double[names.length];
-        java.util.Arrays.fill(reference, 0.5);
+        java.util.Arrays.fill(reference, 0.75); // a median stem has its energy low: setting low_share to it moves a high stem
         return BalanceModel.of(new CARTRegressionTrainer(3).train(set), reference, Map.of()).withBlendWeight(givenWeight);
     }
 
@@ -92,7 +92,10 @@ class BalanceTargetsTest {
         List<StemPlan> blended = MixPlanner.plan(specs, a, lowEndFirst(0.5), null);
         assertEquals(0, alone.get(0).targetLufs() - alone.get(1).targetLufs(), 0.01, "the model alone cannot tell them apart");
         assertEquals(-10, blended.get(0).targetLufs() - blended.get(1).targetLufs(), 0.5, "half of the 20 dB stays");
-        assertEquals(BalanceModel.GIVEN_LEVEL, blended.get(0).balance().reasons().get(0).feature());
+        // given −10 LU against the mean, the forest says −4: half of each is −7, so the given level pulled it 3 LU down
+        assertTrue(blended.get(0).balance().reasons().stream()
+                .anyMatch(c -> c.feature().equals(BalanceModel.GIVEN_LEVEL) && Math.abs(c.lu() + 3) < 0.3),
+                "the given level is a reason: " + blended.get(0).balance().reasons());
     }
 
     @Test
@@ -122,7 +125,7 @@ class BalanceTargetsTest {
     }
 
     @Test
-    @DisplayName("the bundled models load once and answer the same every time")
+    @DisplayName("the bundled balance model loads once and answers the same every time")
     void bundledDeterministic() {
         BalanceModel m = BalanceModel.bundled();
         assertNotNull(m, "a balance model is bundled");
@@ -135,6 +138,5 @@ class BalanceTargetsTest {
             assertEquals(first, m.level(row, 0), 0.0);
         }
         assertTrue(Double.isFinite(first));
-        assertNotNull(dev.mixdown.dsp.mix.balance.RoleClassifier.bundled(), "a role classifier is bundled");
     }
 }

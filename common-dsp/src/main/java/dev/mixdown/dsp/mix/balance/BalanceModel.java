@@ -3,10 +3,12 @@ package dev.mixdown.dsp.mix.balance;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.tribuo.Model;
 import org.tribuo.impl.ArrayExample;
 import org.tribuo.regression.RegressionFactory;
@@ -53,7 +55,7 @@ public final class BalanceModel {
                     + names.length);
         }
         this.reference = reference.clone();
-        this.facts = Map.copyOf(facts);
+        this.facts = Collections.unmodifiableMap(new TreeMap<>(facts)); // sorted: the same file for the same facts
     }
 
     /** A freshly trained model; {@code reference} holds the training set's median of every feature. */

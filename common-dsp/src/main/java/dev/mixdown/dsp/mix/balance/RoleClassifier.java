@@ -3,8 +3,10 @@ package dev.mixdown.dsp.mix.balance;
 import dev.mixdown.dsp.mix.StemRole;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
 import org.tribuo.Model;
 import org.tribuo.Prediction;
 import org.tribuo.classification.Label;
@@ -32,7 +34,7 @@ public final class RoleClassifier {
     private RoleClassifier(Model<Label> model, Map<String, String> facts) {
         this.model = model;
         this.names = BalanceFeatures.AUDIO_FEATURES.toArray(new String[0]);
-        this.facts = Map.copyOf(facts);
+        this.facts = Collections.unmodifiableMap(new TreeMap<>(facts)); // sorted: the same file for the same facts
     }
 
     public static RoleClassifier of(Model<Label> model, Map<String, String> facts) {

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.tribuo.Model;
 import org.tribuo.Output;
 import org.tribuo.protos.core.ModelProto;
@@ -100,7 +101,11 @@ final class TreeModels {
         List<String> lines = new ArrayList<>();
         lines.add("# written by the balance-model trainer (scripts/train-balance.sh); do not edit");
         lines.add("feature_version=" + BalanceFeatures.VERSION);
-        facts.forEach((k, v) -> lines.add(k + "=" + v));
+        new TreeMap<>(facts).forEach((k, v) -> {
+            if (!k.equals("feature_version")) { // a loaded model's facts carry it; it is written once, above
+                lines.add(k + "=" + v);
+            }
+        });
         Files.writeString(base.resolveSibling(base.getFileName() + ".txt"), String.join("\n", lines) + "\n");
     }
 }

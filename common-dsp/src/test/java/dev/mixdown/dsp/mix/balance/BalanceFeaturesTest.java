@@ -88,10 +88,10 @@ class BalanceFeaturesTest {
         int partials = BalanceFeatures.AUDIO_FEATURES.indexOf("partials");
         int onsets = BalanceFeatures.AUDIO_FEATURES.indexOf("onsets_per_s");
         int tonality = BalanceFeatures.AUDIO_FEATURES.indexOf("tonality");
-        assertEquals(84, rows[0][register], 4, "the melody sits around C6");
+        assertEquals(90.25, rows[0][register], 1, "the melody steps through C6..C7: 6.25 semitones over C6 on average");
         assertEquals(50, rows[1][register], 4, "the chord's strongest partial is around C3..G3");
         assertTrue(rows[0][motion] > 1 && rows[1][motion] < 0.5, "melody moves, chord holds: " + rows[0][motion] + " vs " + rows[1][motion]);
-        assertTrue(rows[1][partials] >= 3 && rows[0][partials] <= 2, "three notes against one");
+        assertTrue(rows[1][partials] > rows[0][partials] + 1, "three notes against one: " + rows[1][partials] + " vs " + rows[0][partials]);
         assertTrue(rows[2][onsets] > 3, "four bursts a second: " + rows[2][onsets]);
         assertTrue(rows[0][tonality] > rows[2][tonality] + 0.3, "a sine is tonal, noise is not");
         assertEquals(3, rows[0][BalanceFeatures.AUDIO_FEATURES.indexOf("stem_count")]);
