@@ -30,6 +30,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
+import java.util.function.Supplier;
 
 /**
  * Mixes stems into stereo: analyse every stem → plan (roles, targets, pans, EQ, compression,
@@ -50,7 +52,7 @@ public final class MixEngine {
     static final double UNMASK_HZ = 2500;
 
     private final ProgressListener progress;
-    private final BalanceModel balanceModel;
+    private final Supplier<BalanceModel> balanceModel;
     private final RoleClassifier roleClassifier;
 
     /**
@@ -59,13 +61,15 @@ public final class MixEngine {
      */
     public MixEngine(ProgressListener progress, BalanceModel balanceModel, RoleClassifier roleClassifier) {
         this.progress = progress == null ? ProgressListener.NONE : progress;
-        this.balanceModel = balanceModel;
+        this.balanceModel = () -> balanceModel;
         this.roleClassifier = roleClassifier;
     }
 
-    /** With the bundled balance model and role classifier. */
+    /** With the bundled balance model (loaded while the first mix analyses its stems) and role classifier. */
     public MixEngine(ProgressListener progress) {
-        this(progress, BalanceModel.bundled(), RoleClassifier.bundled());
+        this.progress = progress == null ? ProgressListener.NONE : progress;
+        this.balanceModel = BalanceModel::bundled;
+        this.roleClassifier = RoleClassifier.bundled();
     }
 
     public MixEngine() {
@@ -87,6 +91,12 @@ public final class MixEngine {
         List<StemSpec> specs = job.stems();
         int n = specs.size();
         List<String> warnings = new ArrayList<>();
+
+        // the balance model loads (once per JVM, a few seconds) while the stems are analysed
+        FutureTask<BalanceModel> model = new FutureTask<>(balanceModel::get);
+        Thread loader = new Thread(model, "balance-model-load");
+        loader.setDaemon(true);
+        loader.start();
 
         // 1. analyse every stem where it plays (stems are independent: one per core)
         List<StemAnalyzer> analyses = new ArrayList<>();
@@ -111,7 +121,7 @@ public final class MixEngine {
         }
 
         // 2. plan
-        List<StemPlan> plans = MixPlanner.plan(specs, analyses, balanceModel, roleClassifier);
+        List<StemPlan> plans = MixPlanner.plan(specs, analyses, loaded(model), roleClassifier);
         int lead = -1;
         for (StemPlan p : plans) {
             if (p.lead()) {
@@ -204,6 +214,17 @@ public final class MixEngine {
         progress.progress("done", 1.0);
         return new MixReport(EngineVersion.get(), mixRate, out.toString(), stems, busReport, mixAnalysis.measurements(), master,
                 job.stemsOut() == null ? null : job.stemsOut().toString(), warnings);
+    }
+
+    private static BalanceModel loaded(FutureTask<BalanceModel> model) throws IOException {
+        try {
+            return model.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while loading the balance model", e);
+        } catch (ExecutionException e) {
+            throw unwrap(e);
+        }
     }
 
     private record Analysed(AudioStreamInfo info, StemAnalyzer analyzer) {
