@@ -3,6 +3,7 @@ package dev.mixdown.cli;
 import dev.mixdown.dsp.io.OutputFormat;
 import dev.mixdown.dsp.master.Deliverable;
 import dev.mixdown.dsp.master.MasterSettings;
+import dev.mixdown.dsp.mix.BalanceDecision;
 import dev.mixdown.dsp.mix.MixEngine;
 import dev.mixdown.dsp.mix.MixJob;
 import dev.mixdown.dsp.mix.MixReport;
@@ -22,6 +23,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -226,10 +228,10 @@ final class MixCommand implements Callable<Integer> {
 
     private static void printSummary(PrintWriter out, MixReport r) {
         out.printf("Mixed %d stems at %d Hz into %s%n", r.stems().size(), r.mixRate(), r.out());
-        out.printf("  %-40s %-14s %-10s %8s %6s %9s %9s%n", "STEM", "ROLE", "FROM", "GAIN", "PAN", "BEFORE", "IN MIX");
+        out.printf("  %-40s %-14s %-10s %8s %6s %9s %9s  %s%n", "STEM", "ROLE", "FROM", "GAIN", "PAN", "BEFORE", "IN MIX", "BALANCE");
         for (MixReport.Stem s : r.stems()) {
-            out.printf("  %-40s %-14s %-10s %+7.1f %+6.2f %9s %9s%s%n", Path.of(s.file()).getFileName(), s.role() + (s.lead() ? "*" : ""),
-                    s.roleSource(), s.gainDb(), s.pan(), lufs(s.loudnessBeforeLufs()), lufs(s.loudnessInMixLufs()),
+            out.printf("  %-40s %-14s %-10s %+7.1f %+6.2f %9s %9s  %s%s%n", Path.of(s.file()).getFileName(), s.role() + (s.lead() ? "*" : ""),
+                    s.roleSource(), s.gainDb(), s.pan(), lufs(s.loudnessBeforeLufs()), lufs(s.loudnessInMixLufs()), balance(s.balance()),
                     s.muted() ? "  (muted)" : "");
         }
         out.printf("Mix: %.2f LUFS, true peak %.2f dBTP, sample peak %.2f dBFS, LRA %s LU; %s%n", r.mix().integratedLufs(),
@@ -238,6 +240,24 @@ final class MixCommand implements Callable<Integer> {
         for (String w : r.warnings()) {
             out.println("warning: " + w);
         }
+    }
+
+    /** "model -4.2 LU (role +2.1, onsets_per_s -1.0); presence lead: +3 LU", or "role table -7 LU". */
+    private static String balance(BalanceDecision b) {
+        StringBuilder sb = new StringBuilder();
+        if (b.modelLu() != null) {
+            sb.append(String.format(Locale.ROOT, "model %+.1f LU", b.modelLu()));
+            if (!b.reasons().isEmpty()) {
+                sb.append(b.reasons().stream().map(c -> String.format(Locale.ROOT, "%s %+.1f", c.feature(), c.lu()))
+                        .collect(Collectors.joining(", ", " (", ")")));
+            }
+        } else {
+            sb.append(String.format(Locale.ROOT, "role table %+.0f LU", b.roleTableLu()));
+        }
+        for (String c : b.userChanges()) {
+            sb.append("; ").append(c);
+        }
+        return sb.toString();
     }
 
     private static String lufs(Double v) {

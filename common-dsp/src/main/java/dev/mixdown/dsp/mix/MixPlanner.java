@@ -1,15 +1,20 @@
 package dev.mixdown.dsp.mix;
 
+import dev.mixdown.dsp.mix.balance.BalanceFeatures;
+import dev.mixdown.dsp.mix.balance.BalanceModel;
+import dev.mixdown.dsp.mix.balance.RoleClassifier;
+import dev.mixdown.dsp.mix.balance.StemMeasures;
 import dev.mixdown.dsp.spectrum.ThirdOctaveSpectrum;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Decides each stem's role, loudness target, pan, EQ, compression, sends and whether it yields to
- * the lead. Arithmetic on measurements only.
+ * Decides each stem's role, loudness target (the balance model's, see {@link BalanceTargets}), pan,
+ * EQ, compression, sends and whether it yields to the lead. Arithmetic on measurements only.
  */
 public final class MixPlanner {
     /** Active loudness of the lead element in the mix (the anchor all relative levels hang from). */
@@ -20,33 +25,62 @@ public final class MixPlanner {
     private MixPlanner() {
     }
 
-    /** Role, given or inferred. */
-    static RoleInference.Inferred role(StemSpec spec, StemFeatures features) {
+    /**
+     * Role, given or inferred: from the file name, else from the audio (the role classifier when
+     * one is loaded, else the audio rules).
+     *
+     * @param audioRow the stem's row of {@link BalanceFeatures#audio}
+     */
+    static RoleInference.Inferred role(StemSpec spec, StemFeatures features, double[] audioRow, RoleClassifier classifier) {
         if (spec.role() != null) {
             return new RoleInference.Inferred(spec.role(), "given", "set by the user");
         }
         Optional<RoleInference.Inferred> byName = RoleInference.fromName(spec.path().getFileName().toString());
-        return byName.orElseGet(() -> RoleInference.fromAudio(features));
+        if (byName.isPresent()) {
+            return byName.get();
+        }
+        if (classifier != null) {
+            RoleClassifier.Guess g = classifier.guess(audioRow);
+            return new RoleInference.Inferred(g.role(), "audio (role classifier)",
+                    String.format(Locale.ROOT, "%.0f %% of the trees; %s", g.confidence() * 100,
+                            RoleInference.fromAudio(features).evidence()));
+        }
+        return RoleInference.fromAudio(features);
+    }
+
+    /** Plans with the bundled balance model and role classifier (the role table and audio rules where none is bundled). */
+    public static List<StemPlan> plan(List<StemSpec> stems, List<StemAnalyzer> analyses) {
+        return plan(stems, analyses, BalanceModel.bundled(), RoleClassifier.bundled());
     }
 
     /**
-     * @param analyses the stems' analyses, in order (raw, at their own rates)
+     * @param analyses   the stems' analyses, in order (raw, at their own rates)
+     * @param model      the balance model for gain staging, or null for the role table
+     * @param classifier the role classifier for stems whose names say nothing, or null for the audio rules
      */
-    public static List<StemPlan> plan(List<StemSpec> stems, List<StemAnalyzer> analyses) {
+    public static List<StemPlan> plan(List<StemSpec> stems, List<StemAnalyzer> analyses, BalanceModel model,
+            RoleClassifier classifier) {
         int n = stems.size();
+        List<StemMeasures> measures = new ArrayList<>();
+        for (StemAnalyzer a : analyses) {
+            measures.add(StemMeasures.of(a));
+        }
+        double[][] audio = BalanceFeatures.audio(measures);
         RoleInference.Inferred[] roles = new RoleInference.Inferred[n];
+        StemRole[] roleOf = new StemRole[n];
         for (int i = 0; i < n; i++) {
-            roles[i] = role(stems.get(i), analyses.get(i).features());
+            roles[i] = role(stems.get(i), analyses.get(i).features(), audio[i], classifier);
+            roleOf[i] = roles[i].role();
         }
         int lead = leadIndex(stems, roles, analyses);
 
-        // targets
-        double[] target = new double[n];
+        // targets: the balance model's (or the role table's), with the user's presence on top
         Presence[] presence = new Presence[n];
         for (int i = 0; i < n; i++) {
             presence[i] = stems.get(i).presence() != null ? stems.get(i).presence() : Presence.NORMAL;
-            target[i] = ANCHOR_LUFS + roles[i].role().relativeLu + presence[i].offsetLu;
         }
+        BalanceTargets.Targets targets = BalanceTargets.decide(stems, measures, roleOf, presence, model);
+        double[] target = targets.targetLufs();
 
         // pans: centred roles and given preferences first, then spread the rest by loudness, keeping left/right even
         double[] pan = new double[n];
@@ -101,7 +135,7 @@ public final class MixPlanner {
             double delay = (role == StemRole.VOCAL && i == lead) ? -20 : Double.NEGATIVE_INFINITY;
             boolean unmask = lead >= 0 && i != lead && competes(role) && keyBandShare(spectrum) > 0.08;
             plans.add(new StemPlan(i, s, role, roles[i].source(), roles[i].evidence(), presence[i], i == lead, round(target[i]),
-                    round(pan[i]), panReason[i], role.monoLowEnd(), eq, comp, send, delay, unmask));
+                    round(pan[i]), panReason[i], role.monoLowEnd(), eq, comp, send, delay, unmask, targets.decisions()[i]));
         }
         return plans;
     }

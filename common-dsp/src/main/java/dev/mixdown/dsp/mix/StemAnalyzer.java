@@ -19,6 +19,7 @@ public final class StemAnalyzer {
     private final int channels;
     private final LoudnessMeter loudness = new LoudnessMeter();
     private final ThirdOctaveSpectrum spectrum;
+    private final TonalProfile tonal = new TonalProfile();
     private final int envelopeFrames;
     private double envelopeSum;
     private int envelopeFill;
@@ -32,6 +33,7 @@ public final class StemAnalyzer {
         this.channels = channels;
         loudness.prepare(sampleRate, channels);
         spectrum = new ThirdOctaveSpectrum(sampleRate, channels, ThirdOctaveSpectrum.FFT_SIZE);
+        spectrum.setFrameListener(tonal);
         envelopeFrames = Math.max(1, (int) Math.round(sampleRate * ENVELOPE_MS / 1000));
     }
 
@@ -66,6 +68,17 @@ public final class StemAnalyzer {
         return active(loudness.momentaryLufs());
     }
 
+    /** The gate above which a momentary block of this series counts as "playing", LUFS. */
+    public static double activeGateLufs(double[] momentaryLufs) {
+        if (momentaryLufs.length == 0) {
+            return Double.POSITIVE_INFINITY;
+        }
+        double[] sorted = momentaryLufs.clone();
+        Arrays.sort(sorted);
+        double loud = sorted[(int) Math.floor((sorted.length - 1) * 0.95)];
+        return Math.max(ABSOLUTE_GATE_LUFS, loud + RELATIVE_GATE_LU);
+    }
+
     /** Active loudness of a series of momentary values (every 100 ms), in LUFS; -Infinity when nothing plays. */
     public static double activeLufsOf(double[] momentaryLufs) {
         double[] a = active(momentaryLufs);
@@ -80,13 +93,7 @@ public final class StemAnalyzer {
     }
 
     private static double[] active(double[] m) {
-        if (m.length == 0) {
-            return m;
-        }
-        double[] sorted = m.clone();
-        Arrays.sort(sorted);
-        double loud = sorted[(int) Math.floor((sorted.length - 1) * 0.95)];
-        double gate = Math.max(ABSOLUTE_GATE_LUFS, loud + RELATIVE_GATE_LU);
+        double gate = activeGateLufs(m);
         return Arrays.stream(m).filter(v -> v > gate).toArray();
     }
 
@@ -128,6 +135,20 @@ public final class StemAnalyzer {
 
     public double[] spectrumDb() {
         return spectrum.bandLevelsDb();
+    }
+
+    /** Momentary loudness every 100 ms (400 ms windows), LUFS, from the start. */
+    public double[] momentaryLufs() {
+        return loudness.momentaryLufs();
+    }
+
+    /** Pitch and tonality over the stem's active frames. */
+    public TonalProfile.Summary tonal() {
+        return tonal.summary();
+    }
+
+    public int sampleRate() {
+        return sampleRate;
     }
 
     public long frames() {

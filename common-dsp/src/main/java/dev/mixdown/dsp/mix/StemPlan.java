@@ -16,6 +16,7 @@ import java.util.List;
  * @param pan          -1 left … 1 right
  * @param monoSum      sum a stereo stem to mono before panning (low end)
  * @param unmask       this stem yields in the lead's key band while the lead plays
+ * @param balance      how the target was decided (model or role table, reasons, the user's changes)
  */
 public record StemPlan(
         int index,
@@ -33,7 +34,8 @@ public record StemPlan(
         Compression compression,
         double reverbSendDb,
         double delaySendDb,
-        boolean unmask) {
+        boolean unmask,
+        BalanceDecision balance) {
 
     /** One EQ move: a biquad shape at a frequency, and why. */
     public record Eq(String shape, double frequencyHz, double gainDb, double q, String reason) {

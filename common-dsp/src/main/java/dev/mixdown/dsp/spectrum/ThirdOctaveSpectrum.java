@@ -1,5 +1,6 @@
 package dev.mixdown.dsp.spectrum;
 
+import java.util.Arrays;
 import org.jtransforms.fft.FloatFFT_1D;
 
 /**
@@ -22,6 +23,8 @@ public final class ThirdOctaveSpectrum {
     private final float[][] pending;
     private final float[] frame = new float[FFT_SIZE];
     private final double[] power = new double[FFT_SIZE / 2 + 1];
+    private final double[] framePower = new double[FFT_SIZE / 2 + 1];
+    private FrameListener listener;
     private int fill;
     private long frames;
 
@@ -44,6 +47,20 @@ public final class ThirdOctaveSpectrum {
         }
     }
 
+    /** Told of every analysis frame's power spectrum, e.g. to follow pitch or tonality over time. */
+    public interface FrameListener {
+        /**
+         * @param power one-sided power per FFT bin, summed over channels, unnormalised; only valid during the call
+         * @param binHz the width of one bin
+         */
+        void frame(double[] power, double binHz);
+    }
+
+    /** Sets the one listener told of every frame (null for none). */
+    public void setFrameListener(FrameListener listener) {
+        this.listener = listener;
+    }
+
     public void accept(float[][] block, int offset, int count) {
         int done = 0;
         while (done < count) {
@@ -64,19 +81,26 @@ public final class ThirdOctaveSpectrum {
     }
 
     private void analyseFrame() {
+        Arrays.fill(framePower, 0);
         for (int ch = 0; ch < channels; ch++) {
             float[] p = pending[ch];
             for (int i = 0; i < FFT_SIZE; i++) {
                 frame[i] = p[i] * window[i];
             }
             fft.realForward(frame);
-            power[0] += (double) frame[0] * frame[0];
-            power[FFT_SIZE / 2] += (double) frame[1] * frame[1];
+            framePower[0] += (double) frame[0] * frame[0];
+            framePower[FFT_SIZE / 2] += (double) frame[1] * frame[1];
             for (int k = 1; k < FFT_SIZE / 2; k++) {
                 double re = frame[2 * k];
                 double im = frame[2 * k + 1];
-                power[k] += 2 * (re * re + im * im);
+                framePower[k] += 2 * (re * re + im * im);
             }
+        }
+        for (int k = 0; k < power.length; k++) {
+            power[k] += framePower[k];
+        }
+        if (listener != null) {
+            listener.frame(framePower, (double) sampleRate / FFT_SIZE);
         }
         frames++;
     }

@@ -99,7 +99,11 @@ class MixEngineTest {
     }
 
     private MixReport mix(List<StemSpec> stems, Path out, Path stemsOut) throws IOException {
-        return new MixEngine().mix(new MixJob(stems, out, OutputFormat.Container.WAV, BitDepth.PCM_24, 0, stemsOut,
+        return mix(new MixEngine(), stems, out, stemsOut);
+    }
+
+    private MixReport mix(MixEngine engine, List<StemSpec> stems, Path out, Path stemsOut) throws IOException {
+        return engine.mix(new MixJob(stems, out, OutputFormat.Container.WAV, BitDepth.PCM_24, 0, stemsOut,
                 dir.resolve("work"), null, true), MasterSettings.defaults(), List.of());
     }
 
@@ -114,10 +118,48 @@ class MixEngineTest {
     }
 
     @Test
-    @DisplayName("stems recorded 20 dB too hot or too quiet come back within 1.5 LU of their role's target")
+    @DisplayName("stems recorded 20 dB too hot or too quiet come back within 1.5 LU of the balance model's targets")
     void gainStaging() throws IOException {
         Path stemsOut = dir.resolve("stems");
         MixReport r = mix(song(20, -20), dir.resolve("mix.wav"), stemsOut);
+        String[] prefixes = {"01_Kick", "02_Bass", "03_Keys", "04_Pad", "05_Vox"};
+        double vox = integrated(stemOut(stemsOut, prefixes[4]));
+        for (int i = 0; i < 4; i++) {
+            MixReport.Stem s = r.stems().get(i);
+            assertEquals(BalanceDecision.MODEL, s.balance().source(), s.file());
+            assertEquals(s.targetLufs() - r.stems().get(4).targetLufs(), integrated(stemOut(stemsOut, prefixes[i])) - vox, 1.5,
+                    prefixes[i] + " against the lead, as the model set it");
+        }
+        assertTrue(r.stems().get(3).gainDb() > r.stems().get(2).gainDb(),
+                "the quiet pad got more gain than the hot keys: " + r.stems().get(3).gainDb() + " vs " + r.stems().get(2).gainDb());
+    }
+
+    @Test
+    @DisplayName("the report says per stem what the model predicted, its largest reasons, and what the user changed")
+    void reportExplains() throws IOException {
+        List<StemSpec> stems = new ArrayList<>(song(0, 0));
+        StemSpec pad = stems.get(3);
+        stems.set(3, new StemSpec(pad.path(), null, Presence.BACKGROUND, null, null, null, false));
+        MixReport r = mix(stems, dir.resolve("mix.wav"), null);
+        for (MixReport.Stem s : r.stems()) {
+            BalanceDecision b = s.balance();
+            assertEquals(BalanceDecision.MODEL, b.source(), s.file());
+            assertTrue(b.modelLu() != null && b.modelLu() <= 0, s.file() + ": levels are against the loudest stem: " + b.modelLu());
+            assertTrue(!b.reasons().isEmpty() && b.reasons().size() <= 3, s.file() + ": one to three reasons");
+            for (int k = 1; k < b.reasons().size(); k++) {
+                assertTrue(Math.abs(b.reasons().get(k - 1).lu()) >= Math.abs(b.reasons().get(k).lu()), "largest first");
+            }
+        }
+        assertEquals(List.of("presence background: -5 LU"), r.stems().get(3).balance().userChanges());
+        assertEquals(r.stems().get(3).balance().modelLu() - 5 + MixPlanner.ANCHOR_LUFS, r.stems().get(3).targetLufs(), 0.02);
+        assertTrue(r.stems().get(0).balance().userChanges().isEmpty());
+    }
+
+    @Test
+    @DisplayName("without a balance model, stems recorded 20 dB too hot or too quiet come back within 1.5 LU of their role's target")
+    void gainStagingRoleTable() throws IOException {
+        Path stemsOut = dir.resolve("stems");
+        MixReport r = mix(new MixEngine(null, null, null), song(20, -20), dir.resolve("mix.wav"), stemsOut);
         double vox = integrated(stemOut(stemsOut, "05_Vox"));
         double keys = integrated(stemOut(stemsOut, "03_Keys"));
         double pad = integrated(stemOut(stemsOut, "04_Pad"));
