@@ -14,9 +14,11 @@ import java.util.List;
  * <p>The pipeline: the audio is mixed to mono and decimated to 11–16 kHz ({@link MonoDecimator});
  * a log-compressed spectral flux ({@link OnsetStrength}) and an STFT chroma ({@link Chromagram})
  * are computed as blocks arrive, and a BS.1770 loudness meter runs on the full-rate audio. At
- * {@link #finish()} the tempo comes from the autocorrelation of the onset envelope with a tempo
- * prior ({@link TempoEstimator}), beats from dynamic programming ({@link BeatTracker}, Ellis 2007),
- * the tempo is refined by a least-squares line through the beat times, meter and downbeats come
+ * {@link #finish()} the tempo comes from the autocorrelation of the onset envelope, its metrical
+ * family by harmonic summation and its octave by a tempo prior ({@link TempoEstimator}), beats
+ * from dynamic programming ({@link BeatTracker}, Ellis 2007), carried on to both ends of the music
+ * ({@link BeatExtrapolation}), the tempo is refined by a least-squares line through the beat
+ * times, meter and downbeats come
  * from beat-synchronous accents and harmonic change ({@link MeterEstimator}), the key from the
  * Krumhansl–Kessler profiles ({@link KeyEstimator}) and sections from the bars' self-similarity
  * ({@link SectionSegmenter}). Everything is deterministic and derived for the stream's rate.
