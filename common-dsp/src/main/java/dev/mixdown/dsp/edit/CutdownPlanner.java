@@ -18,6 +18,15 @@ public final class CutdownPlanner {
     static final double FREE_CROSSFADE_SECONDS = 0.050;
     /** Leaving more silence at the end costs this much score per bar of padding. */
     private static final double PAD_PENALTY_PER_BAR = 0.1;
+    /**
+     * An edit whose mean power strays from the full track's by more than
+     * {@value #LEVEL_TOLERANCE_DB} dB costs this much score per further dB: a cutdown must stay
+     * within 1 LU of the track, and keeping a quiet intro and ending with too little of the body
+     * drags it down. (Mean power of the mono sum is a stand-in for gated integrated loudness that
+     * costs O(1) per candidate from the features' prefix sums.)
+     */
+    private static final double LEVEL_PENALTY_PER_DB = 1.0;
+    private static final double LEVEL_TOLERANCE_DB = 0.5;
 
     private CutdownPlanner() {
     }
@@ -60,6 +69,7 @@ public final class CutdownPlanner {
         int bestTo = -1;
         double bestScore = Double.NEGATIVE_INFINITY;
         double bestMatch = 0;
+        double trackDb = a.levelDb(0, end);
         // keep at least the first whole bar when possible; fall back to the pickup alone
         for (int firstFrom = 1; firstFrom >= 0 && bestFrom < 0; firstFrom--) {
             for (int i = firstFrom; i < m - 1; i++) {
@@ -77,7 +87,9 @@ public final class CutdownPlanner {
                         break;
                     }
                     double match = a.downbeatJoinScore(i, j);
-                    double score = match - PAD_PENALTY_PER_BAR * pad / bar;
+                    double strayDb = Math.abs(levelDb(a, from, a.downbeat(j), end) - trackDb);
+                    double score = match - PAD_PENALTY_PER_BAR * pad / bar
+                            - LEVEL_PENALTY_PER_DB * Math.max(0, strayDb - LEVEL_TOLERANCE_DB);
                     if (score > bestScore) {
                         bestScore = score;
                         bestMatch = match;
@@ -95,6 +107,12 @@ public final class CutdownPlanner {
         long from = a.downbeat(bestFrom);
         long to = a.downbeat(bestTo);
         return twoSegments(a, length, from, to, crossfade, bestMatch, notes);
+    }
+
+    /** Mean power in dB of the source's [0, from) followed by [to, end). */
+    private static double levelDb(EditAnalysis a, long from, long to, long end) {
+        double energy = Math.pow(10, a.levelDb(0, from) / 10) * from + Math.pow(10, a.levelDb(to, end) / 10) * (end - to);
+        return 10 * Math.log10(1e-12 + energy / (from + end - to));
     }
 
     private static EditPlan anywhere(EditAnalysis a, long length, List<String> notes) {

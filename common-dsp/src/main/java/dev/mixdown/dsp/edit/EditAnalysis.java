@@ -1,6 +1,7 @@
 package dev.mixdown.dsp.edit;
 
 import dev.mixdown.dsp.analysis.music.BeatGrid;
+import dev.mixdown.dsp.analysis.music.MusicAnalyzer;
 import java.util.Arrays;
 
 /**
@@ -10,7 +11,7 @@ import java.util.Arrays;
  */
 public final class EditAnalysis {
     /** Below this (-80 dBFS) a trailing sample counts as the end of the music: dither, not music. */
-    static final double END_THRESHOLD = 1e-4;
+    static final double END_THRESHOLD = MusicAnalyzer.MUSIC_END_THRESHOLD;
 
     private final int sampleRate;
     private final long sourceFrames;

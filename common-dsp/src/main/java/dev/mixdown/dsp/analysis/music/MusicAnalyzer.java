@@ -14,9 +14,11 @@ import java.util.List;
  * <p>The pipeline: the audio is mixed to mono and decimated to 11–16 kHz ({@link MonoDecimator});
  * a log-compressed spectral flux ({@link OnsetStrength}) and an STFT chroma ({@link Chromagram})
  * are computed as blocks arrive, and a BS.1770 loudness meter runs on the full-rate audio. At
- * {@link #finish()} the tempo comes from the autocorrelation of the onset envelope with a tempo
- * prior ({@link TempoEstimator}), beats from dynamic programming ({@link BeatTracker}, Ellis 2007),
- * the tempo is refined by a least-squares line through the beat times, meter and downbeats come
+ * {@link #finish()} the tempo comes from the autocorrelation of the onset envelope, its metrical
+ * family by harmonic summation and its octave by a tempo prior ({@link TempoEstimator}), beats
+ * from dynamic programming ({@link BeatTracker}, Ellis 2007), carried on to both ends of the music
+ * ({@link BeatExtrapolation}), the tempo is refined by a least-squares line through the beat
+ * times, meter and downbeats come
  * from beat-synchronous accents and harmonic change ({@link MeterEstimator}), the key from the
  * Krumhansl–Kessler profiles ({@link KeyEstimator}) and sections from the bars' self-similarity
  * ({@link SectionSegmenter}). Everything is deterministic and derived for the stream's rate.
@@ -26,6 +28,8 @@ import java.util.List;
 public final class MusicAnalyzer {
     /** Below this tempo confidence the beat is not steady enough for a grid. */
     static final double MIN_TEMPO_CONFIDENCE = 0.08;
+    /** A sample above this (−80 dBFS) in any channel is music; the music ends after the last one (dither is not music). */
+    public static final double MUSIC_END_THRESHOLD = 1e-4;
     /** Seconds between the analysis frames' centres and the onsets they respond to (measured on clicks). */
     static final double ONSET_LEAD_SECONDS = 0.0;
     private static final double PSEUDO_BAR_SECONDS = 2.0;
@@ -38,6 +42,7 @@ public final class MusicAnalyzer {
     private Chromagram chroma;
     private LoudnessMeter loudness;
     private long frames;
+    private long musicEndFrame;
 
     public void prepare(int sampleRate, int channels) {
         this.sampleRate = sampleRate;
@@ -54,16 +59,26 @@ public final class MusicAnalyzer {
         this.loudness = new LoudnessMeter();
         loudness.prepare(sampleRate, channels);
         this.frames = 0;
+        this.musicEndFrame = 0;
     }
 
     public void accept(float[][] planar, int offset, int count) {
         decimator.accept(planar, offset, count);
         loudness.accept(planar, offset, count);
+        for (float[] channel : planar) {
+            for (int i = count - 1; i >= 0 && frames + i + 1 > musicEndFrame; i--) {
+                if (Math.abs(channel[offset + i]) > MUSIC_END_THRESHOLD) {
+                    musicEndFrame = frames + i + 1;
+                    break;
+                }
+            }
+        }
         frames += count;
     }
 
     public MusicAnalysis finish() {
         double duration = (double) frames / sampleRate;
+        double musicEnd = (double) musicEndFrame / sampleRate;
         double factorDelay = (double) decimator.delayInputSamples() / sampleRate;
         double fps = onsets.framesPerSecond();
         double onsetOrigin = onsets.firstFrameCentreSamples() / analysisRate - factorDelay - ONSET_LEAD_SECONDS;
@@ -72,6 +87,8 @@ public final class MusicAnalyzer {
         double[][] chromaFrames = chroma.matrix();
         double chromaOrigin = chroma.firstFrameCentreSamples() / analysisRate - factorDelay;
         double[] momentary = loudness.momentaryLufs();
+        double musicStart = loudness.integratedLufs().isPresent()
+                ? BeatExtrapolation.audibleStartSeconds(momentary, loudness.integratedLufs().getAsDouble()) : 0;
 
         KeyEstimate key = KeyEstimator.estimate(chromaFrames);
         BeatGrid grid = BeatGrid.none();
@@ -85,7 +102,7 @@ public final class MusicAnalyzer {
                 beatFrames = BeatTracker.track(envelope, tempo.periodFrames());
             }
             if (beatFrames.length >= 8) {
-                grid = grid(beatFrames, fps, onsetOrigin, duration, tempo, envelope, low, chromaFrames, chromaOrigin);
+                grid = grid(beatFrames, fps, onsetOrigin, musicStart, musicEnd, tempo, envelope, low, chromaFrames, chromaOrigin);
                 meter = grid.beatsPerBar() + "/4";
             }
         }
@@ -102,14 +119,14 @@ public final class MusicAnalyzer {
         return new MusicAnalysis(grid, meter, key.name(), key.confidence(), sections, similarity, duration);
     }
 
-    private BeatGrid grid(double[] beatFrames, double fps, double origin, double duration, TempoEstimate tempo,
+    private BeatGrid grid(double[] beatFrames, double fps, double origin, double musicStart, double musicEnd, TempoEstimate tempo,
             double[] envelope, double[] low, double[][] chromaFrames, double chromaOrigin) {
         int n = beatFrames.length;
         double[] beats = new double[n];
         int kept = 0;
         for (double f : beatFrames) {
             double t = origin + f / fps;
-            if (t >= 0 && t < duration) {
+            if (t >= 0 && t < musicEnd) {
                 beats[kept++] = t;
             }
         }
@@ -130,13 +147,21 @@ public final class MusicAnalyzer {
         }
         double[] change = harmonicChange(beats, chromaFrames, chromaOrigin);
         MeterEstimate meter = MeterEstimator.estimate(accent, lowAccent, change);
+        double firstTracked = beats[0];
+        beats = BeatExtrapolation.extend(beats, musicStart, musicEnd);
+        n = beats.length;
+        int prepended = 0;
+        while (beats[prepended] < firstTracked) {
+            prepended++;
+        }
+        int firstDownbeat = Math.floorMod(meter.firstDownbeat() + prepended, meter.beatsPerBar());
         int downbeatCount = 0;
-        for (int i = meter.firstDownbeat(); i < n; i += meter.beatsPerBar()) {
+        for (int i = firstDownbeat; i < n; i += meter.beatsPerBar()) {
             downbeatCount++;
         }
         double[] downbeats = new double[downbeatCount];
         int k = 0;
-        for (int i = meter.firstDownbeat(); i < n; i += meter.beatsPerBar()) {
+        for (int i = firstDownbeat; i < n; i += meter.beatsPerBar()) {
             downbeats[k++] = beats[i];
         }
         return new BeatGrid(bpm, tempo.confidence(), meter.beatsPerBar(), beats, downbeats);
