@@ -31,6 +31,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -76,6 +77,17 @@ public final class MixEngine {
      */
     public MixReport mix(MixJob job, MasterSettings masterSettings, List<Deliverable> masterDeliverables, StemArrival arrival)
             throws IOException {
+        return mix(job, masterSettings, masterDeliverables, arrival, Set.of());
+    }
+
+    /**
+     * Mixes {@code job} with the stems at {@code silenced} (indices) planned as if they played but
+     * silent in the mix pass: the plan, the lead, the bus compressor and the unmasking stay the
+     * full mix's, so where the silenced stems are quiet anyway the result equals the full mix
+     * (a delivery package's versions: instrumental, TV mix and so on).
+     */
+    public MixReport mix(MixJob job, MasterSettings masterSettings, List<Deliverable> masterDeliverables, StemArrival arrival,
+            Set<Integer> silenced) throws IOException {
         Files.createDirectories(job.workDir());
         List<StemSpec> specs = job.stems();
         int n = specs.size();
@@ -142,7 +154,7 @@ public final class MixEngine {
         // 4. the mix pass
         progress.progress("mix", 0.6);
         Path premix = job.workDir().resolve("mix-" + System.nanoTime() + ".wav");
-        MixPass pass = new MixPass(plans, infos, gainDb, lead, mixRate, job.stemsOut());
+        MixPass pass = new MixPass(plans, infos, gainDb, lead, mixRate, job.stemsOut(), silenced);
         pass.run(premix, mixFrames);
 
         // 5. output: master it, or leave headroom
@@ -327,6 +339,7 @@ public final class MixEngine {
         private final int lead;
         private final int mixRate;
         private final Path stemsOut;
+        private final Set<Integer> silenced;
         private final StemChannel[] channels;
         private final LoudnessMeter[] inMix;
         private final DynamicPeak[] unmask;
@@ -334,8 +347,10 @@ public final class MixEngine {
         private final StemPlan.Compression busPlan;
         private double samplePeak;
 
-        MixPass(List<StemPlan> plans, List<AudioStreamInfo> infos, double[] gainDb, int lead, int mixRate, Path stemsOut) {
+        MixPass(List<StemPlan> plans, List<AudioStreamInfo> infos, double[] gainDb, int lead, int mixRate, Path stemsOut,
+                Set<Integer> silenced) {
             this.plans = plans;
+            this.silenced = silenced;
             this.infos = infos;
             this.gainDb = gainDb;
             this.lead = lead;
@@ -369,7 +384,7 @@ public final class MixEngine {
                     unmask[i].process(c, sb * UNMASK_BLOCK, UNMASK_BLOCK);
                 }
             }
-            if (plans.get(i).spec().mute()) {
+            if (plans.get(i).spec().mute() || silenced.contains(i)) {
                 Arrays.fill(c[0], 0f);
                 Arrays.fill(c[1], 0f);
             }
