@@ -8,6 +8,7 @@ import dev.mixdown.dsp.io.OutputFormat;
 import dev.mixdown.dsp.io.ReadAheadSource;
 import dev.mixdown.dsp.meter.LoudnessMeter;
 import dev.mixdown.dsp.meter.TruePeakMeter;
+import dev.mixdown.dsp.resample.ResamplingSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,7 +32,16 @@ public final class AudioArrays {
     }
 
     public static Audio read(Path file) throws IOException {
-        try (AudioSource source = new ReadAheadSource(AudioFiles.open(file))) {
+        return read(file, 0);
+    }
+
+    /** {@code file} at {@code sampleRate} (resampled when it differs; 0 keeps the file's rate). */
+    public static Audio read(Path file, int sampleRate) throws IOException {
+        AudioSource opened = AudioFiles.open(file);
+        if (sampleRate != 0 && opened.info().sampleRate() != sampleRate) {
+            opened = new ResamplingSource(opened, sampleRate);
+        }
+        try (AudioSource source = new ReadAheadSource(opened)) {
             int channels = source.info().channels();
             long known = source.info().frames();
             int capacity = known > 0 && known < Integer.MAX_VALUE - 8 ? (int) known : 1 << 20;
@@ -61,15 +71,20 @@ public final class AudioArrays {
         }
     }
 
-    /** Writes {@code samples} times {@code gain} (no dither: the callers write floats or 24-bit). */
+    /** Writes {@code samples} times {@code gain} as WAV (no dither: the callers write floats or 24-bit). */
     public static void write(Path file, float[][] samples, int sampleRate, OutputFormat.BitDepth depth, double gain) throws IOException {
+        write(file, samples, new OutputFormat(OutputFormat.Container.WAV, sampleRate, samples.length, depth), 0, gain);
+    }
+
+    /** Writes {@code samples} times {@code gain} in {@code format} ({@code mp3Kbps} for MP3). */
+    public static void write(Path file, float[][] samples, OutputFormat format, int mp3Kbps, double gain) throws IOException {
         Path parent = file.toAbsolutePath().getParent();
         if (parent != null) {
             Files.createDirectories(parent);
         }
         float g = (float) gain;
         int channels = samples.length;
-        try (AudioSink sink = AudioFiles.create(file, new OutputFormat(OutputFormat.Container.WAV, sampleRate, channels, depth))) {
+        try (AudioSink sink = AudioFiles.create(file, format, mp3Kbps)) {
             float[][] block = new float[channels][BLOCK];
             for (int off = 0; off < samples[0].length; off += BLOCK) {
                 int k = Math.min(BLOCK, samples[0].length - off);

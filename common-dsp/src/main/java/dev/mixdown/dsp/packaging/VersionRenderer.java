@@ -98,7 +98,7 @@ public final class VersionRenderer {
             if (fullMaster == null) {
                 throw new IllegalArgumentException("previews are made from the full length: add 'full' to the lengths");
             }
-            written.addAll(new PreviewWriter(spec.preview(), plan, files).write(version.name(), fullMaster, tag));
+            written.addAll(new PreviewWriter(spec.preview(), plan, files, spec.ceilingDbtp()).write(version.name(), fullMaster, tag));
         }
         deleteTree(work);
         return new VersionResult(version.name(), written, warnings);
