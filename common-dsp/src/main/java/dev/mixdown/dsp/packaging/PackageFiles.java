@@ -67,9 +67,9 @@ public final class PackageFiles {
     /** Embeds the metadata into {@code file}, then measures and hashes it for the manifest. */
     public PackageFile describe(Path file, String kind, String version, String length, String stem, Boolean onTarget)
             throws IOException {
-        MetadataWriter.embed(file, metadata, version, length, stem);
         AudioArrays.Audio audio = AudioArrays.read(file);
         AudioArrays.Level level = AudioArrays.measure(audio.samples(), audio.sampleRate());
+        MetadataWriter.embed(file, new MetadataWriter.Fields(metadata, version, length, stem, level));
         String ext = file.getFileName().toString().substring(file.getFileName().toString().lastIndexOf('.') + 1);
         var info = dev.mixdown.dsp.io.AudioFiles.open(file);
         Integer bits;

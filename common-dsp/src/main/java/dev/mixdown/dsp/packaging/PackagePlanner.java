@@ -50,7 +50,7 @@ public final class PackagePlanner {
                 throw new IllegalArgumentException("a package needs stems or a stereo mix");
             }
             for (VersionSpec v : spec.versions()) {
-                if (!v.isMain()) {
+                if (!v.keepsEveryStem()) {
                     throw new IllegalArgumentException("version '" + v.name() + "' needs stems; " + mix.getFileName()
                             + " is a stereo mix, from which only the main can be made");
                 }
@@ -74,7 +74,7 @@ public final class PackagePlanner {
         // every version must leave something to play
         List<StemSelector.Stem> selectorStems = PackagePlan.selectorStems(planned);
         for (VersionSpec v : spec.versions()) {
-            if (!v.isMain() && StemSelector.silenced(v, selectorStems).isEmpty()) {
+            if (!v.keepsEveryStem() && StemSelector.silenced(v, selectorStems).isEmpty()) {
                 warnings.add("version '" + v.name() + "' leaves out no stem: it equals the main");
             }
         }

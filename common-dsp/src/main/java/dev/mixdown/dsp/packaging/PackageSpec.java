@@ -34,7 +34,7 @@ public record PackageSpec(String name, List<VersionSpec> versions, List<String> 
         formats = formats == null || formats.isEmpty() ? List.of(FormatSpec.wav(48_000, 24)) : List.copyOf(formats);
         stemsFor = stemsFor == null ? List.of() : List.copyOf(stemsFor);
         DeliveryTarget.custom(targetLufs, ceilingDbtp); // validates
-        if (!versions.get(0).isMain()) {
+        if (!versions.get(0).keepsEveryStem()) {
             throw new IllegalArgumentException("the first version must be the main (no mute, no only): every other version is"
                     + " rendered through its plan");
         }

@@ -51,7 +51,7 @@ public record VersionSpec(String name, List<String> mute, List<String> only) {
         };
     }
 
-    public boolean isMain() {
+    public boolean keepsEveryStem() {
         return mute.isEmpty() && only.isEmpty();
     }
 }
