@@ -81,7 +81,7 @@ public final class PackageFiles {
                 level.truePeakDbtp(), onTarget, metadata.bpmText(), metadata.key(), sha256(file));
     }
 
-    static String sha256(Path file) throws IOException {
+    public static String sha256(Path file) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
             byte[] buf = new byte[1 << 16];
