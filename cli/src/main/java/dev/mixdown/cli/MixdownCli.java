@@ -11,8 +11,9 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = MixdownCli.Version.class,
         description = "Mixdown: mixing and mastering, exactly measured.",
-        subcommands = {AnalyzeCommand.class, MixCommand.class, MasterCommand.class, EditCommand.class, DemoCommand.class, ClusterCommands.Up.class,
-            ClusterCommands.Down.class, ClusterCommands.Ps.class, SubmitCommand.class, TenantCommands.class, CommandLine.HelpCommand.class})
+        subcommands = {AnalyzeCommand.class, MixCommand.class, MasterCommand.class, EditCommand.class, PackageCommand.class, DemoCommand.class,
+            ClusterCommands.Up.class, ClusterCommands.Down.class, ClusterCommands.Ps.class, SubmitCommand.class, TenantCommands.class,
+            CommandLine.HelpCommand.class})
 public final class MixdownCli {
     /** Bad input (a file that cannot be read, an impossible option). */
     public static final int EXIT_BAD_INPUT = 2;

@@ -78,7 +78,17 @@ public final class MasterEngine {
     }
 
     public MasterReport master(MasterJob job) throws IOException {
-        Prepared p = prepare(job, 0.0, 0.4);
+        return master(job, null, null);
+    }
+
+    /**
+     * Masters {@code job} through a plan decided elsewhere (a package's version through its main's
+     * chain): no analysis-driven planning. {@code fixedGainDb}, when not null, sets the gain instead
+     * of searching for the target (the main's gain, for "sonically identical" versions); the
+     * true-peak ceiling holds either way.
+     */
+    public MasterReport master(MasterJob job, MasterPlan givenPlan, Double fixedGainDb) throws IOException {
+        Prepared p = prepare(job, 0.0, 0.4, givenPlan);
         List<MasterReport.DeliveredFile> delivered = new ArrayList<>();
         List<String> warnings = new ArrayList<>(p.warnings());
         ProgramAnalyzer firstAfter = null;
@@ -86,7 +96,7 @@ public final class MasterEngine {
             Deliverable d = job.deliverables().get(i);
             double base = 0.4 + 0.55 * i / job.deliverables().size();
             double share = 0.55 / job.deliverables().size();
-            Delivery result = deliver(p, d, null, base, share);
+            Delivery result = deliver(p, d, fixedGainDb, base, share);
             delivered.add(result.report());
             warnings.addAll(result.warnings());
             if (firstAfter == null) {
@@ -117,7 +127,7 @@ public final class MasterEngine {
         }
         List<Prepared> prepared = new ArrayList<>();
         for (int i = 0; i < tracks.size(); i++) {
-            prepared.add(prepare(tracks.get(i), 0.5 * i / tracks.size(), 0.5 / tracks.size()));
+            prepared.add(prepare(tracks.get(i), 0.5 * i / tracks.size(), 0.5 / tracks.size(), null));
         }
         Prepared loudest = prepared.get(0);
         for (Prepared p : prepared) {
@@ -158,7 +168,7 @@ public final class MasterEngine {
             List<String> warnings) {
     }
 
-    private Prepared prepare(MasterJob job, double base, double share) throws IOException {
+    private Prepared prepare(MasterJob job, double base, double share, MasterPlan givenPlan) throws IOException {
         Files.createDirectories(job.workDir());
         progress.progress("analyse " + job.input().getFileName(), base);
         AudioStreamInfo info;
@@ -173,7 +183,7 @@ public final class MasterEngine {
             }
         }
         ProgramMeasurements beforeM = before.measurements();
-        if (beforeM.integratedLufs() == null) {
+        if (beforeM.integratedLufs() == null && givenPlan == null) {
             double seconds = before.frames() / (double) info.sampleRate();
             if (seconds < 0.4) {
                 throw new IllegalArgumentException(String.format("%s: too short to master (%.2f s); integrated loudness needs at"
@@ -182,9 +192,37 @@ public final class MasterEngine {
             throw new IllegalArgumentException(job.input() + ": the input is silent (no audio above -70 LUFS): nothing to master");
         }
 
-        progress.progress("references", base + share * 0.35);
-        MasterSettings settings = job.settings();
         List<MasterReport.ReferenceUsed> refsUsed = new ArrayList<>();
+        MasterPlan plan = givenPlan != null ? givenPlan : plan(job, before, beforeM, info, refsUsed, base + share * 0.35);
+
+        progress.progress("render " + job.input().getFileName(), base + share * 0.4);
+        Path premaster = Files.createTempFile(job.workDir(), "premaster-", ".wav");
+        double premasterLufs;
+        MasterPlan.Built built = plan.build();
+        try (AudioSource src = new ReadAheadSource(AudioFiles.open(job.input()));
+                AudioSink out = AudioFiles.create(premaster, new OutputFormat(OutputFormat.Container.WAV,
+                        info.sampleRate(), info.channels(), BitDepth.FLOAT_32))) {
+            built.chain().prepare(new ProcessSpec(info.sampleRate(), BLOCK, info.channels()));
+            LoudnessMeter meter = new LoudnessMeter();
+            meter.prepare(info.sampleRate(), info.channels());
+            float[][] block = new float[info.channels()][BLOCK];
+            int n;
+            while ((n = src.read(block, 0, BLOCK)) > 0) {
+                built.chain().process(block, 0, n);
+                meter.accept(block, 0, n);
+                out.write(block, 0, n);
+            }
+            premasterLufs = meter.integratedLufs().orElse(beforeM.integratedLufs() != null ? beforeM.integratedLufs() : -70.0);
+        }
+        plan = plan.withMeasuredDynamics(built.multiband());
+        return new Prepared(info, before, beforeM, plan, premaster, premasterLufs, refsUsed, new ArrayList<>());
+    }
+
+    /** The plan from the input's analysis and the profile or reference tracks; {@code refsUsed} receives the references. */
+    private MasterPlan plan(MasterJob job, ProgramAnalyzer before, ProgramMeasurements beforeM, AudioStreamInfo info,
+            List<MasterReport.ReferenceUsed> refsUsed, double fraction) throws IOException {
+        progress.progress("references", fraction);
+        MasterSettings settings = job.settings();
         double[] target;
         String toneTarget;
         if (settings.references().isEmpty()) {
@@ -210,31 +248,8 @@ public final class MasterEngine {
             }
             toneTarget = settings.references().size() == 1 ? "reference track" : settings.references().size() + " reference tracks, weighted";
         }
-
-        MasterPlan plan = MasterPlanner.plan(before.spectrumDb(), target, toneTarget, settings, info.sampleRate(),
+        return MasterPlanner.plan(before.spectrumDb(), target, toneTarget, settings, info.sampleRate(),
                 beforeM.loudnessRangeLu(), beforeM.stereoCorrelation());
-
-        progress.progress("render " + job.input().getFileName(), base + share * 0.4);
-        Path premaster = Files.createTempFile(job.workDir(), "premaster-", ".wav");
-        double premasterLufs;
-        MasterPlan.Built built = plan.build();
-        try (AudioSource src = new ReadAheadSource(AudioFiles.open(job.input()));
-                AudioSink out = AudioFiles.create(premaster, new OutputFormat(OutputFormat.Container.WAV,
-                        info.sampleRate(), info.channels(), BitDepth.FLOAT_32))) {
-            built.chain().prepare(new ProcessSpec(info.sampleRate(), BLOCK, info.channels()));
-            LoudnessMeter meter = new LoudnessMeter();
-            meter.prepare(info.sampleRate(), info.channels());
-            float[][] block = new float[info.channels()][BLOCK];
-            int n;
-            while ((n = src.read(block, 0, BLOCK)) > 0) {
-                built.chain().process(block, 0, n);
-                meter.accept(block, 0, n);
-                out.write(block, 0, n);
-            }
-            premasterLufs = meter.integratedLufs().orElse(beforeM.integratedLufs());
-        }
-        plan = plan.withMeasuredDynamics(built.multiband());
-        return new Prepared(info, before, beforeM, plan, premaster, premasterLufs, refsUsed, new ArrayList<>());
     }
 
     private MasterReport finish(MasterJob job, Prepared p, List<MasterReport.DeliveredFile> delivered, List<String> warnings,
@@ -338,7 +353,7 @@ public final class MasterEngine {
         String note;
         if (fixedGainDb != null) {
             onTarget = margin != null && margin >= 0;
-            note = String.format("album gain %+.2f dB (from the loudest track): %.2f LUFS, %+.2f LU from the target, true peak %.2f dBTP",
+            note = String.format("album gain %+.2f dB (from the loudest track, or a package's main): %.2f LUFS, %+.2f LU from the target, true peak %.2f dBTP",
                     fixedGainDb, lufs, lufs - t.targetLufs(), tp);
         } else if (capped) {
             note = String.format("target %.1f LUFS needs more than sane limiting (mean %.1f dB, peak %.1f dB of gain reduction);"

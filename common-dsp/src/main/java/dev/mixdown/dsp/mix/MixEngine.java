@@ -26,6 +26,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -87,6 +88,17 @@ public final class MixEngine {
      */
     public MixReport mix(MixJob job, MasterSettings masterSettings, List<Deliverable> masterDeliverables, StemArrival arrival)
             throws IOException {
+        return mix(job, masterSettings, masterDeliverables, arrival, Set.of());
+    }
+
+    /**
+     * Mixes {@code job} with the stems at {@code silenced} (indices) planned as if they played but
+     * silent in the mix pass: the plan, the lead, the bus compressor and the unmasking stay the
+     * full mix's, so where the silenced stems are quiet anyway the result equals the full mix
+     * (a delivery package's versions: instrumental, TV mix and so on).
+     */
+    public MixReport mix(MixJob job, MasterSettings masterSettings, List<Deliverable> masterDeliverables, StemArrival arrival,
+            Set<Integer> silenced) throws IOException {
         Files.createDirectories(job.workDir());
         List<StemSpec> specs = job.stems();
         int n = specs.size();
@@ -159,7 +171,7 @@ public final class MixEngine {
         // 4. the mix pass
         progress.progress("mix", 0.6);
         Path premix = job.workDir().resolve("mix-" + System.nanoTime() + ".wav");
-        MixPass pass = new MixPass(plans, infos, gainDb, lead, mixRate, job.stemsOut());
+        MixPass pass = new MixPass(plans, infos, gainDb, lead, mixRate, job.stemsOut(), silenced);
         pass.run(premix, mixFrames);
 
         // 5. output: master it, or leave headroom

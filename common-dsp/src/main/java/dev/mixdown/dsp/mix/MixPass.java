@@ -24,6 +24,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -38,6 +39,7 @@ final class MixPass {
     private final int lead;
     private final int mixRate;
     private final Path stemsOut;
+    private final Set<Integer> silenced;
     private final StemChannel[] channels;
     private final LoudnessMeter[] inMix;
     private final DynamicPeak[] unmask;
@@ -45,13 +47,15 @@ final class MixPass {
     private final StemPlan.Compression busPlan;
     private double samplePeak;
 
-    MixPass(List<StemPlan> plans, List<AudioStreamInfo> infos, double[] gainDb, int lead, int mixRate, Path stemsOut) {
+    MixPass(List<StemPlan> plans, List<AudioStreamInfo> infos, double[] gainDb, int lead, int mixRate, Path stemsOut,
+            Set<Integer> silenced) {
         this.plans = plans;
         this.infos = infos;
         this.gainDb = gainDb;
         this.lead = lead;
         this.mixRate = mixRate;
         this.stemsOut = stemsOut;
+        this.silenced = silenced;
         int n = plans.size();
         this.channels = new StemChannel[n];
         this.inMix = new LoudnessMeter[n];
@@ -80,7 +84,7 @@ final class MixPass {
                 unmask[i].process(c, sb * UNMASK_BLOCK, UNMASK_BLOCK);
             }
         }
-        if (plans.get(i).spec().mute()) {
+        if (plans.get(i).spec().mute() || silenced.contains(i)) {
             Arrays.fill(c[0], 0f);
             Arrays.fill(c[1], 0f);
         }
