@@ -45,7 +45,10 @@ public class Quotas {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void admit(String tenantId, List<JobMessage> jobs) {
-        em.createNativeQuery("select id from tenant where id = ?1 for update").setParameter(1, tenantId).getResultList();
+        // serialises admissions per tenant; NO KEY UPDATE, not UPDATE, so that it does not wait on the
+        // KEY SHARE locks that inserts referencing the tenant take (an idempotency key row inserted
+        // earlier in this transaction, or by a concurrent retry waiting on this one: a deadlock)
+        em.createNativeQuery("select id from tenant where id = ?1 for no key update").setParameter(1, tenantId).getResultList();
         Plan plan = plans.ofTenant(tenantId);
         Instant start = monthStart();
         Instant reset = nextMonthStart();
