@@ -37,7 +37,7 @@ public class EventConsumer extends BackgroundLoop {
     @Inject
     JobStateMachine stateMachine;
 
-    /** How often an idle consumer asks the broker for its topics, so an outage shows in readiness even when no event comes. */
+    /** How often an idle consumer asks the broker for its topics, so that a consumer cut off by an outage is dropped and made anew. */
     private static final Duration BROKER_CHECK = Duration.ofSeconds(5);
 
     private KafkaConsumer<String, byte[]> consumer;

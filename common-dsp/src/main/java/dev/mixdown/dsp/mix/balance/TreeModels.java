@@ -71,7 +71,12 @@ final class TreeModels {
 
     private static <T extends Output<T>> Loaded<T> read(InputStream model, String facts, Class<T> output, String name)
             throws IOException {
-        Model<?> m = Model.deserialize(ModelProto.parseFrom(model));
+        Model<?> m;
+        try {
+            m = Model.deserialize(ModelProto.parseFrom(model));
+        } catch (RuntimeException | IOException unreadable) {
+            throw new IOException(name + ": not a readable Tribuo model (" + unreadable.getMessage() + ")", unreadable);
+        }
         if (!m.validate(output)) {
             throw new IOException(name + ": not a model of " + output.getSimpleName());
         }
