@@ -8,14 +8,20 @@ final class Crossfades {
     private Crossfades() {
     }
 
-    /** Equal-power fade-out: cos(pi x / 2); with {@link #inGain} the powers sum to 1. */
+    /**
+     * Equal-gain (linear) fade-out, 1 - x; with {@link #inGain} the gains sum to 1. Joins are
+     * placed where the music on both sides is alike, so the two signals are correlated and equal
+     * gain keeps the level (equal power would bulge by up to 3 dB); and a sample step inside the
+     * crossfade is then at most the larger of the two signals' own steps plus |a - b| / frames,
+     * so a join adds no click.
+     */
     static double outGain(double x) {
-        return Math.cos(0.5 * Math.PI * x);
+        return 1 - x;
     }
 
-    /** Equal-power fade-in: sin(pi x / 2). */
+    /** Equal-gain (linear) fade-in, x. */
     static double inGain(double x) {
-        return Math.sin(0.5 * Math.PI * x);
+        return x;
     }
 
     /** A natural (exponential) decay to -60 dB, brought to exactly zero at x = 1. */

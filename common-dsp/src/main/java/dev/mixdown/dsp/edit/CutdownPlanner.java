@@ -4,12 +4,17 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Plans a cutdown to an exact length: the track's opening up to a downbeat, then a jump forward
- * to a later downbeat from which the track plays to its real ending, unfaded. The removed bars
- * are the run whose two edges match best (bars before and after each edge alike in harmony,
- * timbre and loudness) among all pairs of downbeats that leave less than one bar to fill with
- * silence; O(bars²). Without a bar grid the jump goes from a point to the point exactly the
- * surplus later, chosen where both are quiet and alike.
+ * Plans a cutdown to an exact length: the track's opening up to a downbeat, optionally one
+ * stretch of whole bars from the body, then the track from a later downbeat to its real ending,
+ * unfaded. Every pair of opening and ending downbeats is tried, with and without a middle stretch,
+ * among the plans that leave less than one bar to fill with silence; a plan scores by its weakest
+ * join (bars before and after each join alike in harmony, timbre and loudness) and loses score for
+ * padding, for a second join, and for an integrated loudness (both BS.1770 gates, estimated from the
+ * source's gating blocks) more than {@value #LEVEL_TOLERANCE_LU} LU away from the full track's: a
+ * quiet intro and ending with too little of the body would drag a short cutdown down. O(bars³) at
+ * worst, pruned by the join scores. Without a bar grid the jump goes from a point to the point
+ * exactly the surplus later, chosen where both are quiet and alike and the edit keeps the track's
+ * loudness.
  */
 public final class CutdownPlanner {
     /** The crossfade at a join on a downbeat: 20 ms, short enough to keep the downbeat's attack. */
@@ -18,15 +23,11 @@ public final class CutdownPlanner {
     static final double FREE_CROSSFADE_SECONDS = 0.050;
     /** Leaving more silence at the end costs this much score per bar of padding. */
     private static final double PAD_PENALTY_PER_BAR = 0.1;
-    /**
-     * An edit whose mean power strays from the full track's by more than
-     * {@value #LEVEL_TOLERANCE_DB} dB costs this much score per further dB: a cutdown must stay
-     * within 1 LU of the track, and keeping a quiet intro and ending with too little of the body
-     * drags it down. (Mean power of the mono sum is a stand-in for gated integrated loudness that
-     * costs O(1) per candidate from the features' prefix sums.)
-     */
-    private static final double LEVEL_PENALTY_PER_DB = 1.0;
-    private static final double LEVEL_TOLERANCE_DB = 0.5;
+    /** A plan with a middle stretch has a second join, and costs this much more. */
+    private static final double SECOND_JOIN_PENALTY = 0.03;
+    /** The estimate's own error is a few tenths of an LU; beyond this the edit loses score. */
+    private static final double LEVEL_TOLERANCE_LU = 0.3;
+    private static final double LEVEL_PENALTY_PER_LU = 2.0;
 
     private CutdownPlanner() {
     }
@@ -59,60 +60,141 @@ public final class CutdownPlanner {
         return a.hasBars() ? onDownbeats(a, lengthFrames, notes) : anywhere(a, lengthFrames, notes);
     }
 
-    private static EditPlan onDownbeats(EditAnalysis a, long length, List<String> notes) {
-        long end = a.musicEndFrame();
-        int m = a.downbeatCount();
-        int crossfade = (int) Math.round(JOIN_CROSSFADE_SECONDS * a.sampleRate());
-        double bar = a.medianBarFrames();
-        long maxPad = a.longestBarFrames();
-        int bestFrom = -1;
-        int bestTo = -1;
-        double bestScore = Double.NEGATIVE_INFINITY;
-        double bestMatch = 0;
-        double trackDb = a.levelDb(0, end);
-        // keep at least the first whole bar when possible; fall back to the pickup alone
-        for (int firstFrom = 1; firstFrom >= 0 && bestFrom < 0; firstFrom--) {
-            for (int i = firstFrom; i < m - 1; i++) {
-                long from = a.downbeat(i);
-                if (from < crossfade) {
+    /**
+     * Downbeat indices of a plan: the opening plays up to {@code openingEnd}, the middle (when
+     * {@code middleStart >= 0}) from {@code middleStart} up to {@code middleEnd}, the ending from
+     * {@code endingStart} to the end of the music.
+     */
+    private record Cut(int openingEnd, int middleStart, int middleEnd, int endingStart, double score) {
+        boolean hasMiddle() {
+            return middleStart >= 0;
+        }
+    }
+
+    /** The search over downbeat plans for one track and length; keeps the best plan seen. */
+    private static final class DownbeatSearch {
+        private final EditAnalysis a;
+        private final long length;
+        private final long end;
+        private final double barFrames;
+        private final long maxPad;
+        private final double trackLufs;
+        private final long[] starts = new long[3];
+        private final long[] ends = new long[3];
+        private Cut best;
+
+        DownbeatSearch(EditAnalysis a, long length) {
+            this.a = a;
+            this.length = length;
+            this.end = a.musicEndFrame();
+            this.barFrames = a.medianBarFrames();
+            this.maxPad = a.longestBarFrames();
+            this.trackLufs = a.loudness().integratedLufs(0, end);
+        }
+
+        /** Tries every plan whose opening ends at a downbeat at or after {@code firstOpeningEnd}. */
+        void search(int firstOpeningEnd, int crossfade) {
+            int m = a.downbeatCount();
+            for (int i = firstOpeningEnd; i < m - 1; i++) {
+                if (a.downbeat(i) < crossfade) {
                     continue;
                 }
                 for (int j = i + 1; j < m; j++) {
-                    long content = from + end - a.downbeat(j);
-                    if (content > length) {
+                    long budget = length - a.downbeat(i) - (end - a.downbeat(j));
+                    if (budget < 0) {
                         continue;
                     }
-                    long pad = length - content;
-                    if (pad > maxPad) {
-                        break;
+                    if (budget <= maxPad) {
+                        consider(i, -1, -1, j, a.downbeatJoinScore(i, j), budget);
                     }
-                    double match = a.downbeatJoinScore(i, j);
-                    double strayDb = Math.abs(levelDb(a, from, a.downbeat(j), end) - trackDb);
-                    double score = match - PAD_PENALTY_PER_BAR * pad / bar
-                            - LEVEL_PENALTY_PER_DB * Math.max(0, strayDb - LEVEL_TOLERANCE_DB);
-                    if (score > bestScore) {
-                        bestScore = score;
-                        bestMatch = match;
-                        bestFrom = i;
-                        bestTo = j;
-                    }
+                    withMiddle(i, j, budget);
                 }
             }
         }
-        if (bestFrom < 0) {
-            throw new IllegalArgumentException(String.format(
-                    "%.2f s cannot hold the track's opening bar and its ending (last bar to the end of the music: %.2f s)",
-                    (double) length / a.sampleRate(), (double) (end - a.downbeat(m - 1)) / a.sampleRate()));
+
+        /** Plans that fill {@code budget} frames between opening end i and ending start j with whole bars from between them. */
+        private void withMiddle(int i, int j, long budget) {
+            int l = i + 1;
+            for (int k = i + 1; k < j - 1; k++) {
+                l = Math.max(l, k + 1);
+                while (l + 1 < j && a.downbeat(l + 1) - a.downbeat(k) <= budget) {
+                    l++;
+                }
+                long middle = a.downbeat(l) - a.downbeat(k);
+                if (middle > budget) {
+                    break; // a single bar from here on no longer fits
+                }
+                if (budget - middle <= maxPad) {
+                    double match = Math.min(a.downbeatJoinScore(i, k), a.downbeatJoinScore(l, j));
+                    consider(i, k, l, j, match - SECOND_JOIN_PENALTY, budget - middle);
+                }
+            }
         }
-        long from = a.downbeat(bestFrom);
-        long to = a.downbeat(bestTo);
-        return twoSegments(a, length, from, to, crossfade, bestMatch, notes);
+
+        private void consider(int i, int k, int l, int j, double match, long padFrames) {
+            double score = match - PAD_PENALTY_PER_BAR * padFrames / barFrames;
+            if (best != null && score <= best.score()) {
+                return; // the loudness term only lowers the score
+            }
+            int ranges = 0;
+            starts[ranges] = 0;
+            ends[ranges++] = a.downbeat(i);
+            if (k >= 0) {
+                starts[ranges] = a.downbeat(k);
+                ends[ranges++] = a.downbeat(l);
+            }
+            starts[ranges] = a.downbeat(j);
+            ends[ranges++] = end;
+            double strayLu = Math.abs(a.loudness().integratedLufs(starts, ends, ranges) - trackLufs);
+            score -= LEVEL_PENALTY_PER_LU * Math.max(0, Math.min(20, strayLu) - LEVEL_TOLERANCE_LU);
+            if (best == null || score > best.score()) {
+                best = new Cut(i, k, l, j, score);
+            }
+        }
     }
 
-    /** Mean power in dB of the source's [0, from) followed by [to, end). */
-    private static double levelDb(EditAnalysis a, long from, long to, long end) {
-        double energy = Math.pow(10, a.levelDb(0, from) / 10) * from + Math.pow(10, a.levelDb(to, end) / 10) * (end - to);
-        return 10 * Math.log10(1e-12 + energy / (from + end - to));
+    private static EditPlan onDownbeats(EditAnalysis a, long length, List<String> notes) {
+        int crossfade = (int) Math.round(JOIN_CROSSFADE_SECONDS * a.sampleRate());
+        DownbeatSearch search = new DownbeatSearch(a, length);
+        search.search(1, crossfade); // keep at least the first whole bar when possible
+        if (search.best == null) {
+            search.search(0, crossfade); // else the pickup alone
+        }
+        Cut cut = search.best;
+        if (cut == null) {
+            int m = a.downbeatCount();
+            throw new IllegalArgumentException(String.format(
+                    "%.2f s cannot hold the track's opening bar and its ending (last bar to the end of the music: %.2f s)",
+                    (double) length / a.sampleRate(), (double) (a.musicEndFrame() - a.downbeat(m - 1)) / a.sampleRate()));
+        }
+        if (!cut.hasMiddle()) {
+            return joined(a, length, new long[] {0, a.downbeat(cut.openingEnd()), a.downbeat(cut.endingStart()), a.musicEndFrame()},
+                    new double[] {a.downbeatJoinScore(cut.openingEnd(), cut.endingStart())}, crossfade, notes);
+        }
+        return joined(a, length, new long[] {0, a.downbeat(cut.openingEnd()), a.downbeat(cut.middleStart()),
+                a.downbeat(cut.middleEnd()), a.downbeat(cut.endingStart()), a.musicEndFrame()},
+                new double[] {a.downbeatJoinScore(cut.openingEnd(), cut.middleStart()), a.downbeatJoinScore(cut.middleEnd(), cut.endingStart())},
+                crossfade, notes);
+    }
+
+    /**
+     * The plan that plays the source ranges {@code [bounds[2r], bounds[2r + 1])} one after another,
+     * joined with the given match scores.
+     */
+    private static EditPlan joined(EditAnalysis a, long length, long[] bounds, double[] matches, int crossfade, List<String> notes) {
+        List<EditSegment> segments = new ArrayList<>();
+        List<EditJoin> joins = new ArrayList<>();
+        long out = 0;
+        for (int r = 0; r < bounds.length / 2; r++) {
+            long start = bounds[2 * r];
+            if (r > 0) {
+                joins.add(new EditJoin(out, bounds[2 * r - 1], start, crossfade, round(matches[r - 1])));
+            }
+            segments.add(new EditSegment(start, bounds[2 * r + 1], out));
+            out += bounds[2 * r + 1] - start;
+        }
+        return new EditPlan(EditKind.CUTDOWN, a.sampleRate(), a.sourceFrames(), a.musicEndFrame(), length,
+                segments, joins, null, 0, 0, a.downbeatFrames(), notes);
     }
 
     private static EditPlan anywhere(EditAnalysis a, long length, List<String> notes) {
@@ -123,6 +205,7 @@ public final class CutdownPlanner {
         long span = rate;
         long halfWindow = rate / 10;
         double trackDb = a.levelDb(0, end);
+        double trackLufs = a.loudness().integratedLufs(0, end);
         long minOpening = Math.max(crossfade, Math.min(Math.max(rate, (long) (0.15 * length)), length / 2));
         long minEnding = Math.max(crossfade, Math.min(Math.max(2L * rate, (long) (0.25 * length)), length - minOpening));
         long hop = a.features().hopFrames();
@@ -134,7 +217,8 @@ public final class CutdownPlanner {
             double match = a.joinScore(from, to, span);
             double level = 0.5 * (a.levelDb(from - halfWindow, from + halfWindow) + a.levelDb(to - halfWindow, to + halfWindow));
             double quiet = Math.max(0, Math.min(1, (trackDb - level) / 20));
-            double score = 0.7 * match + 0.3 * quiet;
+            double strayLu = Math.abs(a.loudness().integratedLufs(new long[] {0, to}, new long[] {from, end}, 2) - trackLufs);
+            double score = 0.7 * match + 0.3 * quiet - LEVEL_PENALTY_PER_LU * Math.max(0, Math.min(20, strayLu) - LEVEL_TOLERANCE_LU);
             if (score > bestScore) {
                 bestScore = score;
                 bestMatch = match;
@@ -145,16 +229,7 @@ public final class CutdownPlanner {
             bestFrom = Math.max(crossfade, length / 2);
             bestMatch = a.joinScore(bestFrom, bestFrom + surplus, span);
         }
-        return twoSegments(a, length, bestFrom, bestFrom + surplus, crossfade, bestMatch, notes);
-    }
-
-    private static EditPlan twoSegments(EditAnalysis a, long length, long from, long to, int crossfade, double match, List<String> notes) {
-        long end = a.musicEndFrame();
-        EditSegment opening = new EditSegment(0, from, 0);
-        EditSegment ending = new EditSegment(to, end, from);
-        EditJoin join = new EditJoin(from, from, to, crossfade, round(match));
-        return new EditPlan(EditKind.CUTDOWN, a.sampleRate(), a.sourceFrames(), end, length,
-                List.of(opening, ending), List.of(join), null, 0, 0, a.downbeatFrames(), notes);
+        return joined(a, length, new long[] {0, bestFrom, bestFrom + surplus, end}, new double[] {bestMatch}, crossfade, notes);
     }
 
     static double round(double v) {

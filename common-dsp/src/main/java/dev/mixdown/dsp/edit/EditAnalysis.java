@@ -6,8 +6,8 @@ import java.util.Arrays;
 
 /**
  * What the planners need to know about a mix, measured once: its length, where its music ends,
- * its bar grid in frames, and short-time features with each bar's features on both sides of
- * every downbeat.
+ * its bar grid in frames, short-time features with each bar's features on both sides of every
+ * downbeat, and its loudness gating blocks.
  */
 public final class EditAnalysis {
     /** Below this (-80 dBFS) a trailing sample counts as the end of the music: dither, not music. */
@@ -19,6 +19,7 @@ public final class EditAnalysis {
     private final BeatGrid grid;
     private final long[] downbeats;
     private final FrameFeatures features;
+    private final BlockLoudness loudness;
     private final FrameFeatures.Summary[] beforeDownbeat;
     private final FrameFeatures.Summary[] afterDownbeat;
 
@@ -29,6 +30,7 @@ public final class EditAnalysis {
         this.grid = grid == null ? BeatGrid.none() : grid;
         this.downbeats = downbeatFrames(this.grid, sampleRate, musicEndFrame);
         this.features = FrameFeatures.of(mix, sampleRate);
+        this.loudness = BlockLoudness.of(mix, sampleRate);
         int m = downbeats.length;
         beforeDownbeat = new FrameFeatures.Summary[m];
         afterDownbeat = new FrameFeatures.Summary[m];
@@ -86,6 +88,11 @@ public final class EditAnalysis {
 
     FrameFeatures features() {
         return features;
+    }
+
+    /** The source's gating blocks, for estimating an edit's integrated loudness. */
+    BlockLoudness loudness() {
+        return loudness;
     }
 
     long downbeat(int i) {

@@ -2,7 +2,7 @@ package dev.mixdown.dsp.edit;
 
 /**
  * Applies an {@link EditPlan} to a signal aligned with the mix it was planned on: copies of the
- * planned segments, equal-power crossfades before each join, and the plan's fades. Every output
+ * planned segments, equal-gain crossfades before each join, and the plan's fades. Every output
  * sample is a fixed weighted sum of source samples, so applying the plan to each stem and summing
  * gives the plan applied to the sum (within float rounding). O(length of the edit).
  */
@@ -53,7 +53,7 @@ public final class EditRenderer {
 
     /**
      * Over the {@code frames} output frames ending at {@code at}: the outgoing source (ending at
-     * {@code from}) fades out while the source leading into {@code to} fades in, equal power.
+     * {@code from}) fades out while the source leading into {@code to} fades in, equal gain.
      */
     private static void crossfade(float[] out, int at, float[] src, long from, long to, int frames) {
         int n = Math.min(frames, at);

@@ -6,7 +6,7 @@ import java.util.List;
  * Plans a loop of exactly N bars: the source from one downbeat to the downbeat N bars later
  * (so its length is those bars to the sample), chosen where the end matches the start best
  * (the bars around the end alike the bars around the start, and the first and last beats
- * equally loud). Its last 20 ms crossfade (equal power) into the frames that lead into its
+ * equally loud). Its last 20 ms crossfade (equal gain) into the frames that lead into its
  * first downbeat, so playing it again and again never clicks. O(bars).
  */
 public final class LoopPlanner {
