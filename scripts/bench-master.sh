@@ -12,20 +12,8 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 # shellcheck source=lib.sh
 source scripts/lib.sh
-command -v ffmpeg >/dev/null || { echo "needs ffmpeg (Debian: apt-get install ffmpeg)" >&2; exit 1; }
 runs="${2:-3}"
-work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
-
-file="${1:-}"
-if [ -z "$file" ]; then
-  file="$work/three-minutes.flac"
-  three_minute_file "$file"
-fi
-./mixdown --version >/dev/null # build outside the timing
-
-
-
+bench_start "${1:-}"
 ours=$(time_runs ./mixdown master "$file" "$work/mixdown.wav" --lufs -14 --ceiling -1 --bits 24)
 theirs=$(time_runs loudnorm_two_pass "$file" "$work/loudnorm.wav")
 

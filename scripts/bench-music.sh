@@ -15,19 +15,10 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 # shellcheck source=lib.sh
 source scripts/lib.sh
-command -v ffmpeg >/dev/null || { echo "needs ffmpeg (Debian: apt-get install ffmpeg)" >&2; exit 1; }
 runs="${2:-5}"
-work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
-file="${1:-}"
-if [ -z "$file" ]; then
-  file="$work/three-minutes.flac"
-  three_minute_file "$file"
-fi
+bench_start "${1:-}"
 wav="$work/three-minutes.wav"
 ffmpeg -hide_banner -loglevel error -i "$file" -ar 44100 -ac 2 -c:a pcm_s16le "$wav"
-./mixdown --version >/dev/null # build first, outside the timing
-
 ours=$(time_runs ./mixdown analyze --music --json "$wav")
 printf "%-40s %8.3f s\n" "mixdown analyze --music" "$ours"
 if command -v aubio >/dev/null; then

@@ -22,6 +22,22 @@ time_runs() {
   printf '%s\n' "${times[@]}" | median
 }
 
+# The common start of a benchmark over one 3-minute file: needs ffmpeg; makes a temporary folder
+# $work, removed on exit; sets $file to the given FILE, or to a 3-minute file made by
+# three_minute_file when none is given; builds Mixdown, outside any timing.
+#   bench_start "${1:-}"
+bench_start() {
+  command -v ffmpeg >/dev/null || { echo "needs ffmpeg (Debian: apt-get install ffmpeg)" >&2; exit 1; }
+  work="$(mktemp -d)"
+  trap 'rm -rf "$work"' EXIT
+  file="${1:-}"
+  if [ -z "$file" ]; then
+    file="$work/three-minutes.flac"
+    three_minute_file "$file"
+  fi
+  ./mixdown --version >/dev/null
+}
+
 # Writes a 3-minute stereo 44.1 kHz FLAC to $1: the three songs of ../shared/corpus joined, or
 # Mixdown's generated demo song where the corpus is absent.
 three_minute_file() {
