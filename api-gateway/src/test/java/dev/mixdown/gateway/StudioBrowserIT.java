@@ -309,6 +309,8 @@ class StudioBrowserIT {
             d.findElement(By.id("files")).sendKeys(stems.resolve("drums.wav").toString());
             b.waiting(Duration.ofSeconds(20)).until(x -> "retrying".equals(state(b, "drums.wav")));
             assertTrue(uploadMessage(b, "drums.wav").contains("network error; trying again"), uploadMessage(b, "drums.wav"));
+            assertTrue(((String) b.js("return [...document.querySelectorAll('#uploads li')].find(li => li.dataset.file === 'drums.wav')"
+                    + ".querySelector('.state').textContent")).matches("retrying \\(\\d\\)"), "the row names the attempt");
             d.executeCdpCommand("Network.setBlockedURLs", Map.of("urls", List.of()));
             b.waiting(Duration.ofSeconds(30)).until(x -> "done".equals(state(b, "drums.wav")));
             assertEquals("", uploadMessage(b, "drums.wav"));
