@@ -43,6 +43,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -278,7 +279,7 @@ class StudioBrowserIT {
             // the jobs list: counts, search, filter
             d.findElement(By.id("nav-jobs")).click();
             b.waiting(Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#job-table tbody tr[data-id]")));
-            assertTrue(Integer.parseInt(d.findElement(By.cssSelector("#counts li[data-status=SUCCEEDED] strong")).getText()) >= 2);
+            assertTrue(Integer.parseInt(counted(b, "SUCCEEDED")) >= 2);
             d.findElement(By.id("search")).sendKeys("chords");
             b.waiting(Duration.ofSeconds(10)).until(x -> d.findElements(By.cssSelector("#job-table tbody tr[data-id]")).size() == 2);
             new Select(d.findElement(By.id("status-filter"))).selectByValue("FAILED");
@@ -341,17 +342,16 @@ class StudioBrowserIT {
             d.findElement(By.id("api-key")).sendKeys(key, Keys.ENTER);
             b.waiting(Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(By.id("files")));
             d.findElement(By.id("nav-jobs")).click();
-            WebElement failedRow = b.waiting(Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(row(failed)));
-            assertEquals("FAILED", failedRow.getAttribute("data-status"));
-            assertTrue(failedRow.getText().contains("BAD_INPUT"), failedRow.getText());
-            d.findElement(row(failed)).findElement(By.cssSelector("button.retry")).click();
-            b.waiting(Duration.ofSeconds(20)).until(x -> d.findElements(By.cssSelector("#job-table tbody tr[data-id]")).size() == 2);
-            String retry = d.findElements(By.cssSelector("#job-table tbody tr[data-id]")).stream().map(r -> r.getAttribute("data-id"))
-                    .filter(id -> !id.equals(failed)).findFirst().orElseThrow();
+            // the list re-renders every 3 s: rows are read in one script each, and clicks are repeated if a row was replaced under them
+            b.waiting(Duration.ofSeconds(20)).until(x -> "FAILED".equals(listed(b, failed)));
+            assertTrue(rowText(b, failed).contains("BAD_INPUT"), rowText(b, failed));
+            clickInRow(b, failed, "button.retry");
+            b.waiting(Duration.ofSeconds(20)).until(x -> listedIds(b).size() == 2);
+            String retry = listedIds(b).stream().filter(id -> !id.equals(failed)).findFirst().orElseThrow();
             assertEquals(failed, given().auth().oauth2(key).get("/v1/jobs/" + retry).then().statusCode(200).extract().path("revisionOf"),
                     "the retry is linked to the failed job");
-            b.waiting(JOB_TIMEOUT).until(x -> "SUCCEEDED".equals(d.findElement(row(retry)).getAttribute("data-status")));
-            assertEquals("FAILED", d.findElement(row(failed)).getAttribute("data-status"), "the failed job stays as it was");
+            b.waiting(JOB_TIMEOUT).until(x -> "SUCCEEDED".equals(listed(b, retry)));
+            assertEquals("FAILED", listed(b, failed), "the failed job stays as it was");
 
             // one job in flight per tenant (StudioServices): with no master worker, the first waits DISPATCHED, the second QUEUED
             String input = ApiCalls.upload(key, "song.wav", ApiCalls.song(1));
@@ -360,16 +360,15 @@ class StudioBrowserIT {
             ApiCalls.awaitStatus(key, dispatched, "DISPATCHED", Duration.ofSeconds(20));
             String queued = given().auth().oauth2(key).contentType(ContentType.JSON).body(ApiCalls.masterRequest(input)).post("/v1/jobs")
                     .then().statusCode(202).extract().path("id");
-            b.waiting(Duration.ofSeconds(20)).until(x -> !d.findElements(row(queued)).isEmpty()
-                    && "QUEUED".equals(d.findElement(row(queued)).getAttribute("data-status")));
-            assertTrue(d.findElement(row(dispatched)).findElements(By.cssSelector("button.cancel")).isEmpty(), "only a queued job offers cancel");
+            b.waiting(Duration.ofSeconds(20)).until(x -> "QUEUED".equals(listed(b, queued)) && "DISPATCHED".equals(listed(b, dispatched)));
+            assertEquals(0L, b.js("return document.querySelectorAll(`#job-table tr[data-id='${arguments[0]}'] button.cancel`).length", dispatched),
+                    "only a queued job offers cancel");
             b.screenshots("05-jobs-retry-cancel");
-            d.findElement(row(queued)).findElement(By.cssSelector("button.cancel")).click();
-            b.waiting(Duration.ofSeconds(20)).until(x -> "CANCELLED".equals(d.findElement(row(queued)).getAttribute("data-status")));
+            clickInRow(b, queued, "button.cancel");
+            b.waiting(Duration.ofSeconds(20)).until(x -> "CANCELLED".equals(listed(b, queued)));
             assertEquals("CANCELLED", given().auth().oauth2(key).get("/v1/jobs/" + queued).then().statusCode(200).extract().path("status"));
-            assertEquals("1", d.findElement(By.cssSelector("#counts li[data-status=CANCELLED] strong")).getText());
-            assertEquals("1", d.findElement(By.cssSelector("#counts li[data-status=FAILED] strong")).getText());
-            assertEquals("1", d.findElement(By.cssSelector("#counts li[data-status=SUCCEEDED] strong")).getText());
+            b.waiting(Duration.ofSeconds(10)).until(x -> List.of("1", "1", "1").equals(List.of(counted(b, "CANCELLED"), counted(b, "FAILED"),
+                    counted(b, "SUCCEEDED"))));
             List<String> problems = b.consoleErrors();
             assertTrue(problems.stream().noneMatch(m -> m.contains("Content Security Policy") || m.contains("Uncaught")), problems.toString());
         }
@@ -377,6 +376,33 @@ class StudioBrowserIT {
 
     private static By row(String jobId) {
         return By.cssSelector("#job-table tbody tr[data-id='" + jobId + "']");
+    }
+
+    /** The status the jobs list shows for the job, or null while it has no row. */
+    private static String listed(StudioBrowser b, String jobId) {
+        return (String) b.js("const r = document.querySelector(`#job-table tbody tr[data-id='${arguments[0]}']`); return r ? r.dataset.status : null",
+                jobId);
+    }
+
+    private static String rowText(StudioBrowser b, String jobId) {
+        return (String) b.js("return document.querySelector(`#job-table tbody tr[data-id='${arguments[0]}']`).textContent", jobId);
+    }
+
+    private static List<String> listedIds(StudioBrowser b) {
+        return ((List<?>) b.js("return [...document.querySelectorAll('#job-table tbody tr[data-id]')].map(r => r.dataset.id)")).stream()
+                .map(String::valueOf).toList();
+    }
+
+    private static String counted(StudioBrowser b, String status) {
+        return (String) b.js("return document.querySelector(`#counts li[data-status=${arguments[0]}] strong`).textContent", status);
+    }
+
+    /** Clicks {@code button} in the job's row; again if the list was re-rendered under the click (which then never reached it). */
+    private static void clickInRow(StudioBrowser b, String jobId, String button) {
+        b.waiting(Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class).until(x -> {
+            b.driver.findElement(row(jobId)).findElement(By.cssSelector(button)).click();
+            return true;
+        });
     }
 
     /** Watches #job-status until the job ends; returns the statuses it showed. */
