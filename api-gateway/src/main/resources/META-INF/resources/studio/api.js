@@ -65,7 +65,25 @@ export const api = {
     return call('GET', `/v1/studio/jobs?${p}`);
   },
   result: (id) => call('GET', `/v1/studio/jobs/${encodeURIComponent(id)}`),
+  outputsZip: (id, onBytes) => download(`/v1/jobs/${encodeURIComponent(id)}/outputs.zip`, onBytes),
 };
+
+/** A file the gateway streams, as a Blob; onBytes(received) as it arrives (the length is not known ahead). */
+async function download(path, onBytes) {
+  const res = await fetch(path, { headers: headers(), cache: 'no-store' });
+  if (!res.ok) throw await errorOf(res);
+  const reader = res.body.getReader();
+  const parts = [];
+  let received = 0;
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) break;
+    parts.push(value);
+    received += value.length;
+    onBytes(received);
+  }
+  return new Blob(parts, { type: res.headers.get('Content-Type') || 'application/octet-stream' });
+}
 
 /**
  * Follows a job's server-sent events (fetch, because EventSource cannot send the Authorization

@@ -2,7 +2,8 @@
 // the plots, the downloads, and revisions (re-run with changed stems or targets, linked).
 
 import { api, follow } from './api.js';
-import { h, show, announce, bytes, fmt } from './dom.js';
+import { h, show, announce } from './dom.js';
+import { downloads } from './downloads.js';
 import { player } from './player.js';
 import { reportView } from './report.js';
 import { stemsTable, targetsFieldset } from './stems.js';
@@ -53,13 +54,6 @@ function render(body, page, go) {
         h('figcaption', {}, p.name.replace(/^plot-|\.png$/g, ''))))) : null,
     revisions(page));
   reviseForm(page, go).then((form) => body.append(form));
-}
-
-function downloads(job) {
-  return h('section', { id: 'downloads', 'aria-label': 'Downloads' }, h('h3', {}, 'Downloads'),
-    h('ul', {}, job.outputs.map((o) => h('li', {}, h('a', { href: o.url, download: o.name, class: 'download', dataset: { bytes: o.bytes } },
-      o.name), ` ${bytes(o.bytes)} · ${fmt(o.integratedLufs)} LUFS · ${fmt(o.truePeakDbtp)} dBTP`)),
-    job.reportUrl ? h('li', {}, h('a', { href: job.reportUrl, download: 'report.json', class: 'download' }, 'report.json')) : null));
 }
 
 function revisions(page) {

@@ -153,7 +153,7 @@ class JobsApiIT {
     }
 
     @Test
-    @DisplayName("a mix job chained into mastering runs on real workers and reaches SUCCEEDED with a downloadable master on target")
+    @DisplayName("a mix job chained into mastering runs on real workers and reaches SUCCEEDED with a downloadable master on target, and its mix kept")
     void endToEnd() throws Exception {
         ObjectStorage storage = new ObjectStorage(RealServices.services.s3Endpoint(), RealServices.services.s3AccessKey(),
                 RealServices.services.s3SecretKey(), "mixdown");
@@ -174,6 +174,7 @@ class JobsApiIT {
             String id = given().auth().oauth2(RealServices.KEY_A).contentType(ContentType.JSON).body(req).post("/v1/jobs")
                     .then().statusCode(202).extract().path("id");
             Response done = awaitStatus(RealServices.KEY_A, id, "SUCCEEDED", Duration.ofSeconds(120));
+            assertEquals(List.of("spotify.wav", "mix.wav"), done.path("outputs.name"), "the mix is kept beside its master");
             String url = done.path("outputs[0].url");
             Path local = Files.createTempFile("master-", ".wav");
             try (InputStream in = URI.create(url).toURL().openStream()) {

@@ -63,7 +63,7 @@ class ServiceOutagesIT {
         for (String id : ids) {
             Response done = WorkerProcesses.awaitEnd(id, Duration.ofSeconds(240));
             assertEquals("SUCCEEDED", done.path("status"), done.asString());
-            assertEquals(1, done.<List<String>>path("outputs.url").size(), done.asString());
+            assertEquals(2, done.<List<String>>path("outputs.url").size(), "the master and the mix: " + done.asString());
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.mixdown.gateway;
 
+import static dev.mixdown.gateway.ApiCalls.awaitStatus;
 import static dev.mixdown.gateway.ApiCalls.masterRequest;
 import static dev.mixdown.gateway.ApiCalls.song;
 import static dev.mixdown.gateway.ApiCalls.upload;
@@ -8,35 +9,56 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.mixdown.gateway.jobs.JobStateMachine;
 import dev.mixdown.gateway.tenants.TenantBootstrap;
 import dev.mixdown.jobs.contracts.DeliveryRules;
+import dev.mixdown.jobs.contracts.JobEvent;
+import dev.mixdown.jobs.contracts.JobMessage;
 import dev.mixdown.jobs.contracts.JobRules;
+import dev.mixdown.jobs.contracts.JobRun;
+import dev.mixdown.jobs.contracts.ObjectKeys;
+import dev.mixdown.jobs.storage.ObjectStorage;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-/** The web app's static files and security headers, and the /v1/studio endpoints it reads, on the real services. */
+/** The web app's static files and security headers, the /v1/studio endpoints it reads and a job's ZIP download, on the real services. */
 @QuarkusTest
 @QuarkusTestResource(value = RealServices.class, restrictToAnnotatedClass = true)
 @DisplayName("Mixdown Studio's files, headers and endpoints on the real services")
 class StudioApiIT {
     @Inject
     TenantBootstrap tenants;
+
+    @Inject
+    JobStateMachine jobs;
+
+    @Inject
+    ObjectStorage storage;
 
     @Test
     @DisplayName("the web app is served at / with a strict Content-Security-Policy that allows the store only for media and images")
@@ -135,6 +157,83 @@ class StudioApiIT {
         given().auth().oauth2("studio-other-key").get("/v1/studio/jobs/" + id).then().statusCode(404);
         given().auth().oauth2("studio-other-key").queryParam("q", name).get("/v1/studio/jobs").then().statusCode(200)
                 .body("jobs.size()", equalTo(0)).body("counts.QUEUED", not(nullValue()));
+    }
+
+    @Test
+    @DisplayName("a succeeded job's whole package is one ZIP of its outputs, report and plots, byte for byte from the store, to its tenant only; before then 409")
+    void packageZip() throws Exception {
+        String input = upload(RealServices.KEY_A, "zipped.wav", song(1));
+        String id = given().auth().oauth2(RealServices.KEY_A).contentType(ContentType.JSON).body(masterRequest(input, "spotify"))
+                .post("/v1/jobs").then().statusCode(202).extract().path("id");
+        given().auth().oauth2(RealServices.KEY_A).get("/v1/jobs/" + id + "/outputs.zip").then().statusCode(409)
+                .body("code", equalTo("NO_OUTPUTS_YET"));
+        awaitStatus(RealServices.KEY_A, id, "DISPATCHED", Duration.ofSeconds(20));
+
+        // what a worker's run writes and reports (no master worker runs here: the test is the worker)
+        JobRun run = new JobRun(UUID.randomUUID().toString(), 1, 1, 0, 1);
+        Map<String, byte[]> written = new LinkedHashMap<>();
+        written.put("out.wav", song(1));
+        written.put("mix.wav", song(2));
+        written.put(DeliveryRules.REPORT_NAME, "{\"engineVersion\":\"test\"}".getBytes(StandardCharsets.UTF_8));
+        written.put("plot-waveform.png", new byte[] {(byte) 0x89, 'P', 'N', 'G', 1, 2, 3});
+        for (Map.Entry<String, byte[]> f : written.entrySet()) {
+            storage.put(ObjectKeys.runOutput("local", id, run.id(), f.getKey()), new ByteArrayInputStream(f.getValue()), f.getValue().length);
+        }
+        List<JobEvent.OutputFile> outputs = List.of("out.wav", "mix.wav").stream().map(n -> new JobEvent.OutputFile(n,
+                ObjectKeys.runOutput("local", id, run.id(), n), written.get(n).length, -14.0, -1.0)).toList();
+        assertTrue(jobs.apply(event(id, run, 0, JobEvent.Type.STARTED, null, null)));
+        assertTrue(jobs.apply(event(id, run, 1, JobEvent.Type.SUCCEEDED, outputs,
+                ObjectKeys.runOutput("local", id, run.id(), DeliveryRules.REPORT_NAME))));
+
+        Response zip = given().auth().oauth2(RealServices.KEY_A).get("/v1/jobs/" + id + "/outputs.zip").then().statusCode(200)
+                .contentType("application/zip").header("Content-Disposition", containsString("mixdown-" + id + ".zip")).extract().response();
+        Map<String, byte[]> entries = unzip(zip.asByteArray());
+        assertEquals(List.of("out.wav", "mix.wav", "report.json", "plots/plot-waveform.png"), List.copyOf(entries.keySet()));
+        for (Map.Entry<String, byte[]> f : written.entrySet()) {
+            String entry = f.getKey().startsWith("plot-") ? "plots/" + f.getKey() : f.getKey();
+            assertArrayEquals(f.getValue(), entries.get(entry), entry);
+        }
+
+        tenants.addKey("studio-zip-other", "Another tenant", "studio-zip-other-key");
+        given().auth().oauth2("studio-zip-other-key").get("/v1/jobs/" + id + "/outputs.zip").then().statusCode(404)
+                .body("code", equalTo("NOT_FOUND"));
+        given().get("/v1/jobs/" + id + "/outputs.zip").then().statusCode(401);
+    }
+
+    @Test
+    @DisplayName("a job whose reported files lie outside its tenant's prefix is never zipped: not one byte of the other tenant's file goes out")
+    void packageZipStaysInItsTenant() throws Exception {
+        tenants.addKey("studio-victim", "Victim tenant", "studio-victim-key");
+        byte[] secret = "the other tenant's master".getBytes(StandardCharsets.UTF_8);
+        String victimKey = ObjectKeys.upload("studio-victim", UUID.randomUUID().toString(), "secret.wav");
+        storage.put(victimKey, new ByteArrayInputStream(secret), secret.length);
+        String input = upload(RealServices.KEY_A, "thief.wav", song(1));
+        String id = given().auth().oauth2(RealServices.KEY_A).contentType(ContentType.JSON).body(masterRequest(input, "spotify"))
+                .post("/v1/jobs").then().statusCode(202).extract().path("id");
+        awaitStatus(RealServices.KEY_A, id, "DISPATCHED", Duration.ofSeconds(20));
+        JobRun run = new JobRun(UUID.randomUUID().toString(), 1, 1, 0, 1);
+        assertTrue(jobs.apply(event(id, run, 0, JobEvent.Type.STARTED, null, null)));
+        assertTrue(jobs.apply(event(id, run, 1, JobEvent.Type.SUCCEEDED,
+                List.of(new JobEvent.OutputFile("out.wav", victimKey, secret.length, -14.0, -1.0)), null)));
+        Response r = given().auth().oauth2(RealServices.KEY_A).get("/v1/jobs/" + id + "/outputs.zip").then().statusCode(500)
+                .body("code", equalTo("INTERNAL_ERROR")).extract().response();
+        assertFalse(r.asString().contains("the other tenant"), r.asString());
+    }
+
+    private static JobEvent event(String jobId, JobRun run, long seq, JobEvent.Type type, List<JobEvent.OutputFile> outputs, String report) {
+        return new JobEvent(JobMessage.SCHEMA_VERSION, UUID.randomUUID().toString(), jobId, "local", run.attempt(), seq, type, null, "x",
+                outputs, report, null, "test", Instant.now().toString(), run);
+    }
+
+    /** The entries of a ZIP, in order, with their bytes. */
+    static Map<String, byte[]> unzip(byte[] zip) throws IOException {
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
+            for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                entries.put(e.getName(), in.readAllBytes());
+            }
+        }
+        return entries;
     }
 
     private static Map<String, String> directives(String csp) {

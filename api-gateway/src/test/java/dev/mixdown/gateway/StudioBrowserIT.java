@@ -1,6 +1,7 @@
 package dev.mixdown.gateway;
 
 import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,6 +11,7 @@ import dev.mixdown.dsp.generate.DemoSong;
 import dev.mixdown.dsp.io.AudioFiles;
 import dev.mixdown.dsp.io.AudioSink;
 import dev.mixdown.dsp.io.OutputFormat;
+import dev.mixdown.gateway.tenants.TenantBootstrap;
 import dev.mixdown.jobs.contracts.JobKind;
 import dev.mixdown.jobs.storage.ObjectStorage;
 import dev.mixdown.jobs.worker.WorkerRuntime;
@@ -17,12 +19,16 @@ import dev.mixdown.worker.mix.MixJobProcessor;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -37,6 +43,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -44,11 +51,11 @@ import org.openqa.selenium.support.ui.Select;
 /**
  * Mixdown Studio in a real Chromium against the gateway on the real services (PostgreSQL, Kafka,
  * S3Proxy) with a real mix worker: what a person does, from signing in to downloading a master
- * and comparing a revision. Screenshots of every page at 1280×800 and at a phone's width go to
+ * and the whole package, comparing a revision, retrying a failed job and cancelling a queued one. Screenshots of every page at 1280×800 and at a phone's width go to
  * {@code target/screenshots/}.
  */
 @QuarkusTest
-@QuarkusTestResource(value = RealServices.class, restrictToAnnotatedClass = true)
+@QuarkusTestResource(value = StudioServices.class, restrictToAnnotatedClass = true)
 @DisplayName("Mixdown Studio in a real browser")
 class StudioBrowserIT {
     static final double SECONDS = 8;
@@ -56,6 +63,9 @@ class StudioBrowserIT {
 
     @TestHTTPResource("/")
     URL base;
+
+    @Inject
+    TenantBootstrap tenants;
 
     static WorkerRuntime worker;
     static Thread workerThread;
@@ -159,7 +169,8 @@ class StudioBrowserIT {
             b.waiting(Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(By.id("player")));
             b.screenshots("03-result");
             List<Map<String, Object>> sources = page.getList("sources");
-            assertEquals(List.of("original", "master", "master"), sources.stream().map(s -> s.get("kind")).toList());
+            assertEquals(List.of("original", "mix", "master", "master"), sources.stream().map(s -> s.get("kind")).toList(),
+                    "the mix is offered beside its masters");
             String spotify = sourceId(sources, "spotify.wav");
             String apple = sourceId(sources, "apple-music.wav");
             d.findElement(By.id("play")).click();
@@ -179,8 +190,10 @@ class StudioBrowserIT {
                     "the louder master is turned down by exactly the reported loudness difference");
             assertEquals(-14.0, spotifyLufs, 0.2);
             assertEquals(-16.0, appleLufs, 0.2);
-            // keyboard: key 3 picks the third source
-            d.findElement(By.id("play")).sendKeys("3");
+            double mixLufs = lufs(sources, sourceId(sources, "Mix"));
+            assertTrue(mixLufs < spotifyLufs - 1, "the mix is the unmastered one, quieter than its masters: " + mixLufs);
+            // keyboard: key 4 picks the fourth source
+            d.findElement(By.id("play")).sendKeys("4");
             assertEquals(apple, d.findElement(By.id("player")).getAttribute("data-active"));
             // true levels: every gain is 0 dB
             d.findElement(By.id("match")).click();
@@ -210,6 +223,26 @@ class StudioBrowserIT {
             assertEquals(-14.0, LoudnessAnalyzer.analyze(master).integratedLufs().getAsDouble(), 0.1);
             Files.delete(master);
 
+            // the whole package: one ZIP the browser saves, with every output, the report and the plots
+            Path saved = Files.createTempDirectory("mixdown-studio-downloads-");
+            d.executeCdpCommand("Browser.setDownloadBehavior", Map.of("behavior", "allow", "downloadPath", saved.toString()));
+            d.findElement(By.id("download-all")).click();
+            Path zip = saved.resolve("mixdown-" + jobId + ".zip");
+            b.waiting(Duration.ofSeconds(60)).until(x -> Files.exists(zip)
+                    && d.findElement(By.id("zip-status")).getText().endsWith("saved"));
+            Map<String, byte[]> entries = StudioApiIT.unzip(Files.readAllBytes(zip));
+            assertEquals(Set.of("spotify.wav", "apple-music.wav", "mix.wav", "report.json"),
+                    entries.keySet().stream().filter(n -> !n.startsWith("plots/")).collect(java.util.stream.Collectors.toSet()));
+            assertTrue(entries.keySet().stream().anyMatch(n -> n.startsWith("plots/plot-") && n.endsWith(".png")), "and the plots: "
+                    + entries.keySet());
+            assertArrayEquals(got.body(), entries.get("spotify.wav"), "the ZIP holds the very master the link serves");
+            Path mixFile = saved.resolve("mix.wav");
+            Files.write(mixFile, entries.get("mix.wav"));
+            assertEquals(mixLufs, LoudnessAnalyzer.analyze(mixFile).integratedLufs().getAsDouble(), 0.1, "the mix, at its reported loudness");
+            try (var tree = Files.walk(saved)) {
+                tree.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+
             // revision: turn the bass down 3 dB, master to Spotify only; the revision is linked and both play
             WebElement bassGain = d.findElement(By.cssSelector("#revise tr[data-file='bass.wav'] .gain"));
             bassGain.clear();
@@ -226,9 +259,9 @@ class StudioBrowserIT {
                     .extract().jsonPath();
             assertEquals(-3.0, revision.getDouble("stems.find { it.file == 'bass.wav' }.gainDb"), 1e-9);
             assertEquals("keys", revision.getString("stems.find { it.file == 'chords.wav' }.role"), "the rest as before");
-            assertEquals(List.of("original", "master", "previous-master", "previous-master"), revision.getList("sources.kind"),
-                    "the revision plays against the outputs of the job it revises");
-            assertEquals(4, d.findElements(By.cssSelector("#player .source-btn")).size());
+            assertEquals(List.of("original", "mix", "master", "previous-mix", "previous-master", "previous-master"),
+                    revision.getList("sources.kind"), "the revision plays against the outputs of the job it revises");
+            assertEquals(6, d.findElements(By.cssSelector("#player .source-btn")).size());
             d.findElement(By.id("play")).click();
             b.waiting(Duration.ofSeconds(20)).until(x -> activeTime(b) > 0.5);
             String before = revision.getString("sources.find { it.label == 'Before revision: spotify.wav' }.id");
@@ -241,12 +274,12 @@ class StudioBrowserIT {
             d.findElement(By.id("revision-of")).click();
             b.waiting(Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#revisions a")));
             assertTrue(d.findElement(By.cssSelector("#revisions a")).getAttribute("href").endsWith(revisionId));
-            assertEquals(3, d.findElements(By.cssSelector("#player .source-btn")).size(), "the original stays playable");
+            assertEquals(4, d.findElements(By.cssSelector("#player .source-btn")).size(), "the original stays playable");
 
             // the jobs list: counts, search, filter
             d.findElement(By.id("nav-jobs")).click();
             b.waiting(Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#job-table tbody tr[data-id]")));
-            assertTrue(Integer.parseInt(d.findElement(By.cssSelector("#counts li[data-status=SUCCEEDED] strong")).getText()) >= 2);
+            assertTrue(Integer.parseInt(counted(b, "SUCCEEDED")) >= 2);
             d.findElement(By.id("search")).sendKeys("chords");
             b.waiting(Duration.ofSeconds(10)).until(x -> d.findElements(By.cssSelector("#job-table tbody tr[data-id]")).size() == 2);
             new Select(d.findElement(By.id("status-filter"))).selectByValue("FAILED");
@@ -277,6 +310,8 @@ class StudioBrowserIT {
             d.findElement(By.id("files")).sendKeys(stems.resolve("drums.wav").toString());
             b.waiting(Duration.ofSeconds(20)).until(x -> "retrying".equals(state(b, "drums.wav")));
             assertTrue(uploadMessage(b, "drums.wav").contains("network error; trying again"), uploadMessage(b, "drums.wav"));
+            assertTrue(((String) b.js("return [...document.querySelectorAll('#uploads li')].find(li => li.dataset.file === 'drums.wav')"
+                    + ".querySelector('.state').textContent")).matches("retrying \\(\\d\\)"), "the row names the attempt");
             d.executeCdpCommand("Network.setBlockedURLs", Map.of("urls", List.of()));
             b.waiting(Duration.ofSeconds(30)).until(x -> "done".equals(state(b, "drums.wav")));
             assertEquals("", uploadMessage(b, "drums.wav"));
@@ -284,6 +319,90 @@ class StudioBrowserIT {
             String key = d.findElement(By.cssSelector("#stems tbody tr")).getAttribute("data-key");
             assertTrue(storage.exists(key), "the file is in the store: " + key);
         }
+    }
+
+    @Test
+    @DisplayName("in the jobs list, a failed job is retried and the retry runs, linked to it; a queued job is cancelled; a dispatched one offers no cancel")
+    void retryAndCancelInTheJobsList() throws Exception {
+        String key = "studio-browser-tenant-b";
+        tenants.addKey("studio-b", "Tenant B", key);
+        // a mix job whose stem is not audio fails at the worker
+        String stem = ApiCalls.upload(key, "bass.wav", "RIFF\u0000\u0000\u0000\u0000WAVEjunk".getBytes(StandardCharsets.ISO_8859_1));
+        String failed = given().auth().oauth2(key).contentType(ContentType.JSON).body(Map.of("kind", "mix", "stems", List.of(Map.of("key", stem))))
+                .post("/v1/jobs").then().statusCode(202).extract().path("id");
+        ApiCalls.awaitStatus(key, failed, "FAILED", JOB_TIMEOUT);
+        // whatever made it fail is gone (here: the file is replaced in the store), so a retry can succeed
+        byte[] bass = Files.readAllBytes(stems.resolve("bass.wav"));
+        storage.put(stem, new ByteArrayInputStream(bass), bass.length);
+
+        try (StudioBrowser b = new StudioBrowser()) {
+            var d = b.driver;
+            d.get(base.toString());
+            b.waiting(Duration.ofSeconds(20)).until(ExpectedConditions.visibilityOfElementLocated(By.id("api-key")));
+            d.findElement(By.id("api-key")).sendKeys(key, Keys.ENTER);
+            b.waiting(Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(By.id("files")));
+            d.findElement(By.id("nav-jobs")).click();
+            // the list re-renders every 3 s: rows are read in one script each, and clicks are repeated if a row was replaced under them
+            b.waiting(Duration.ofSeconds(20)).until(x -> "FAILED".equals(listed(b, failed)));
+            assertTrue(rowText(b, failed).contains("BAD_INPUT"), rowText(b, failed));
+            clickInRow(b, failed, "button.retry");
+            b.waiting(Duration.ofSeconds(20)).until(x -> listedIds(b).size() == 2);
+            String retry = listedIds(b).stream().filter(id -> !id.equals(failed)).findFirst().orElseThrow();
+            assertEquals(failed, given().auth().oauth2(key).get("/v1/jobs/" + retry).then().statusCode(200).extract().path("revisionOf"),
+                    "the retry is linked to the failed job");
+            b.waiting(JOB_TIMEOUT).until(x -> "SUCCEEDED".equals(listed(b, retry)));
+            assertEquals("FAILED", listed(b, failed), "the failed job stays as it was");
+
+            // one job in flight per tenant (StudioServices): with no master worker, the first waits DISPATCHED, the second QUEUED
+            String input = ApiCalls.upload(key, "song.wav", ApiCalls.song(1));
+            String dispatched = given().auth().oauth2(key).contentType(ContentType.JSON).body(ApiCalls.masterRequest(input)).post("/v1/jobs")
+                    .then().statusCode(202).extract().path("id");
+            ApiCalls.awaitStatus(key, dispatched, "DISPATCHED", Duration.ofSeconds(20));
+            String queued = given().auth().oauth2(key).contentType(ContentType.JSON).body(ApiCalls.masterRequest(input)).post("/v1/jobs")
+                    .then().statusCode(202).extract().path("id");
+            b.waiting(Duration.ofSeconds(20)).until(x -> "QUEUED".equals(listed(b, queued)) && "DISPATCHED".equals(listed(b, dispatched)));
+            assertEquals(0L, b.js("return document.querySelectorAll(`#job-table tr[data-id='${arguments[0]}'] button.cancel`).length", dispatched),
+                    "only a queued job offers cancel");
+            b.screenshots("05-jobs-retry-cancel");
+            clickInRow(b, queued, "button.cancel");
+            b.waiting(Duration.ofSeconds(20)).until(x -> "CANCELLED".equals(listed(b, queued)));
+            assertEquals("CANCELLED", given().auth().oauth2(key).get("/v1/jobs/" + queued).then().statusCode(200).extract().path("status"));
+            b.waiting(Duration.ofSeconds(10)).until(x -> List.of("1", "1", "1").equals(List.of(counted(b, "CANCELLED"), counted(b, "FAILED"),
+                    counted(b, "SUCCEEDED"))));
+            List<String> problems = b.consoleErrors();
+            assertTrue(problems.stream().noneMatch(m -> m.contains("Content Security Policy") || m.contains("Uncaught")), problems.toString());
+        }
+    }
+
+    private static By row(String jobId) {
+        return By.cssSelector("#job-table tbody tr[data-id='" + jobId + "']");
+    }
+
+    /** The status the jobs list shows for the job, or null while it has no row. */
+    private static String listed(StudioBrowser b, String jobId) {
+        return (String) b.js("const r = document.querySelector(`#job-table tbody tr[data-id='${arguments[0]}']`); return r ? r.dataset.status : null",
+                jobId);
+    }
+
+    private static String rowText(StudioBrowser b, String jobId) {
+        return (String) b.js("return document.querySelector(`#job-table tbody tr[data-id='${arguments[0]}']`).textContent", jobId);
+    }
+
+    private static List<String> listedIds(StudioBrowser b) {
+        return ((List<?>) b.js("return [...document.querySelectorAll('#job-table tbody tr[data-id]')].map(r => r.dataset.id)")).stream()
+                .map(String::valueOf).toList();
+    }
+
+    private static String counted(StudioBrowser b, String status) {
+        return (String) b.js("return document.querySelector(`#counts li[data-status=${arguments[0]}] strong`).textContent", status);
+    }
+
+    /** Clicks {@code button} in the job's row; again if the list was re-rendered under the click (which then never reached it). */
+    private static void clickInRow(StudioBrowser b, String jobId, String button) {
+        b.waiting(Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class).until(x -> {
+            b.driver.findElement(row(jobId)).findElement(By.cssSelector(button)).click();
+            return true;
+        });
     }
 
     /** Watches #job-status until the job ends; returns the statuses it showed. */

@@ -26,7 +26,7 @@ public class OpenApiDocument implements OASFilter {
             "400", "Invalid request: the code names the rule (MALFORMED_JSON, INVALID_FIELD, UNKNOWN_FIELD, INVALID_PARAMETER, ...)",
             "401", "No API key, or an unknown one (UNAUTHORIZED)",
             "404", "No such job or resource in your tenant (NOT_FOUND)",
-            "409", "The job is not in a state that allows this (NOT_CANCELLABLE, NO_REPORT_YET)",
+            "409", "The job is not in a state that allows this (NOT_CANCELLABLE, NO_REPORT_YET, NO_OUTPUTS_YET)",
             "413", "The body is larger than allowed (BODY_TOO_LARGE, UPLOAD_TOO_LARGE)",
             "415", "The body is not of a type this operation reads (UNSUPPORTED_MEDIA_TYPE)",
             "422", "The Idempotency-Key was used for another request (IDEMPOTENCY_KEY_REUSED)",
@@ -73,7 +73,7 @@ public class OpenApiDocument implements OASFilter {
         if (path.contains("{")) {
             error(op, "404");
         }
-        if (path.endsWith("/cancel") || path.endsWith("/report")) {
+        if (path.endsWith("/cancel") || path.endsWith("/report") || path.endsWith("/outputs.zip")) {
             error(op, "409");
         }
         if (body) {

@@ -14,6 +14,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
@@ -42,6 +43,9 @@ public class JobResource {
 
     @Inject
     GatewayConfig config;
+
+    @Inject
+    OutputArchive archive;
 
     /** Creates a mix or master job; answers 202 with the job. A retried request with the same Idempotency-Key gets the same job. */
     @POST
@@ -120,6 +124,19 @@ public class JobResource {
                     + "; its report exists once it has SUCCEEDED");
         }
         return Response.seeOther(URI.create(view.reportUrl())).build();
+    }
+
+    /**
+     * The whole package of a SUCCEEDED job as one ZIP (its outputs, report.json and plots/),
+     * streamed from the object store; 409 NO_OUTPUTS_YET before then.
+     */
+    @GET
+    @Path("/{id}/outputs.zip")
+    @Produces("application/zip")
+    public Response outputsZip(@PathParam("id") @Schema(format = "uuid") String id) {
+        List<OutputArchive.Entry> entries = archive.entries(tenant.id(), jobId(id));
+        StreamingOutput zip = out -> archive.write(entries, out);
+        return Response.ok(zip).header("Content-Disposition", "attachment; filename=\"mixdown-" + id + ".zip\"").build();
     }
 
     @POST

@@ -18,6 +18,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 
@@ -62,14 +63,22 @@ public class ResultPage {
                 job.reportKey == null ? List.of() : plots(job.reportKey, seconds), studio.revisions(tenantId, job.id), stems);
     }
 
-    /** The job's outputs as sources: the mix (kind "mix") or its masters ("master"); of the revised job, "previous-" kinds. */
+    /**
+     * The job's outputs as sources: the mix (kind "mix") first, then its masters ("master"), so that
+     * the player goes original, mix, masters; of the revised job, "previous-" kinds.
+     */
     private static void addOutputs(List<StudioViews.Source> sources, JobView view, boolean previous) {
-        for (JobView.Output o : view.outputs()) {
-            String kind = DeliveryRules.MIX_NAME.equalsIgnoreCase(o.name()) ? "mix" : "master";
+        List<JobView.Output> mixFirst = view.outputs().stream().sorted(Comparator.comparing(o -> !isMix(o))).toList();
+        for (JobView.Output o : mixFirst) {
+            String kind = isMix(o) ? "mix" : "master";
             String label = previous ? "Before revision: " + o.name() : kind.equals("mix") ? "Mix" : "Master: " + o.name();
             sources.add(new StudioViews.Source("out-" + sources.size(), label, previous ? "previous-" + kind : kind, List.of(o.url()),
                     o.integratedLufs(), false));
         }
+    }
+
+    private static boolean isMix(JobView.Output o) {
+        return DeliveryRules.MIX_NAME.equalsIgnoreCase(o.name());
     }
 
     /**

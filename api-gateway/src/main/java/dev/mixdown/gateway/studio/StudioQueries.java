@@ -83,7 +83,7 @@ public class StudioQueries {
         }
         List<String> names = m.stems().stream().map(StemInput::key).map(StudioQueries::fileName).toList();
         String shown = String.join(", ", names.subList(0, Math.min(4, names.size())));
-        return names.size() + " stems: " + shown + (names.size() > 4 ? ", …" : "");
+        return names.size() + (names.size() == 1 ? " stem: " : " stems: ") + shown + (names.size() > 4 ? ", …" : "");
     }
 
     static String fileName(String key) {

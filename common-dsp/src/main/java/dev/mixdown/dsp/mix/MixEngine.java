@@ -184,14 +184,22 @@ public final class MixEngine {
             progress.progress("master", 0.8);
             master = new MasterEngine().master(new MasterJob(premix, masterSettings, masterDeliverables,
                     job.workDir().resolve("master"), job.plotsDir() == null ? null : job.plotsDir().resolve("master")));
-            out = masterDeliverables.get(0).path();
-            try (AudioSource src = AudioFiles.open(out)) {
-                mixAnalysis = analyse(src);
-            }
             busNote = "mastered: the bus feeds the master engine without a headroom trim";
+            if (job.keepMix()) {
+                trimDb = headroomTrimDb(pass.samplePeakDb());
+                progress.progress("write", 0.9);
+                mixAnalysis = write(premix, job, mixRate, trimDb);
+                busNote += String.format("; the mix kept beside the masters is trimmed %.2f dB to leave the sample peak at or under %.0f dBFS",
+                        trimDb, HEADROOM_DBFS);
+            } else {
+                out = masterDeliverables.get(0).path();
+                try (AudioSource src = AudioFiles.open(out)) {
+                    mixAnalysis = analyse(src);
+                }
+            }
         } else {
             double peakDb = pass.samplePeakDb();
-            trimDb = job.headroom() && peakDb > HEADROOM_DBFS ? HEADROOM_DBFS - peakDb - 0.01 : 0;
+            trimDb = job.headroom() ? headroomTrimDb(peakDb) : 0;
             progress.progress("write", 0.9);
             mixAnalysis = write(premix, job, mixRate, trimDb);
             busNote = trimDb < 0
@@ -317,6 +325,11 @@ public final class MixEngine {
         } finally {
             stem.close();
         }
+    }
+
+    /** The trim that leaves a sample peak of {@code peakDb} at or under {@link #HEADROOM_DBFS} (0 when it is already). */
+    private static double headroomTrimDb(double peakDb) {
+        return peakDb > HEADROOM_DBFS ? HEADROOM_DBFS - peakDb - 0.01 : 0;
     }
 
     private ProgramAnalyzer write(Path premix, MixJob job, int mixRate, double trimDb) throws IOException {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mixdown.dsp.analysis.LoudnessAnalyzer;
+import dev.mixdown.dsp.analysis.LoudnessSummary;
 import dev.mixdown.dsp.filter.Biquad;
 import dev.mixdown.dsp.filter.BiquadShape;
 import dev.mixdown.dsp.io.AudioFileException;
@@ -311,5 +312,23 @@ class MixEngineTest {
         assertEquals(-14, integrated(out), 0.1);
         assertTrue(LoudnessAnalyzer.analyze(out).truePeakDbtp().getAsDouble() <= -1.0);
         assertTrue(r.master().deliverables().get(0).onTarget());
+    }
+
+    @Test
+    @DisplayName("chained into the master engine with keepMix, the unmastered mix is written beside the master, with headroom, and the report measures it")
+    void chainedMasterKeepsTheMix() throws IOException {
+        Path master = dir.resolve("master.wav");
+        Path mix = dir.resolve("mix.wav");
+        MixReport r = new MixEngine().mix(new MixJob(song(0, 0), mix, OutputFormat.Container.WAV, BitDepth.PCM_24, 0, null, dir.resolve("w"),
+                null, false, true), MasterSettings.defaults(),
+                List.of(new Deliverable(master, DeliveryFormat.WAV, 0, BitDepth.PCM_24, 320, DeliveryTarget.named("spotify"))));
+        assertEquals(-14, integrated(master), 0.1);
+        LoudnessSummary kept = LoudnessAnalyzer.analyze(mix);
+        assertEquals(kept.integratedLufs().getAsDouble(), r.mix().integratedLufs(), 0.01, "report.mix is the kept mix");
+        assertTrue(r.mix().samplePeakDbfs() <= -3.0 + 0.01, "a kept mix leaves headroom: " + r.mix().samplePeakDbfs());
+        assertTrue(Math.abs(kept.integratedLufs().getAsDouble() - integrated(master)) > 1.0,
+                "the kept mix is the unmastered mix, not a copy of the master: " + kept.integratedLufs().getAsDouble());
+        assertEquals(r.master().before().integratedLufs() + r.bus().headroomTrimDb(), r.mix().integratedLufs(), 0.1,
+                "the kept mix is what the master engine was given, trimmed for headroom");
     }
 }

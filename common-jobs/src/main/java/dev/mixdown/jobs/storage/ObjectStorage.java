@@ -2,6 +2,7 @@ package dev.mixdown.jobs.storage;
 
 import io.minio.BucketExistsArgs;
 import io.minio.DownloadObjectArgs;
+import io.minio.GetObjectArgs;
 import io.minio.GetPresignedObjectUrlArgs;
 import io.minio.ListObjectsArgs;
 import io.minio.MakeBucketArgs;
@@ -177,6 +178,32 @@ public final class ObjectStorage implements AutoCloseable {
             client.downloadObject(DownloadObjectArgs.builder().bucket(bucket).object(key).filename(file.toString()).build());
             return null;
         });
+    }
+
+    /**
+     * Copies the object {@code key} into {@code out} as it arrives, holding no more than a small
+     * buffer; returns the bytes copied. A failure of {@code out} (the reader went away) is an
+     * {@link IOException} of its own, never a {@link StorageException}.
+     */
+    public long copyTo(String key, OutputStream out) throws IOException {
+        InputStream in = call("download " + key, () -> client.getObject(GetObjectArgs.builder().bucket(bucket).object(key).build()));
+        try (in) {
+            byte[] buffer = new byte[64 * 1024];
+            long copied = 0;
+            for (;;) {
+                int n;
+                try {
+                    n = in.read(buffer);
+                } catch (IOException e) {
+                    throw new StorageException("download " + key + ": object store unreachable (" + e.getMessage() + ")", true, false, e);
+                }
+                if (n < 0) {
+                    return copied;
+                }
+                out.write(buffer, 0, n);
+                copied += n;
+            }
+        }
     }
 
     public boolean exists(String key) {

@@ -32,11 +32,11 @@ import java.util.List;
 
 /**
  * A mix job: fetch the stems (and any reference tracks), run the mix engine (and the master
- * engine, steered by the references, when the job has deliverables), put the mix or the masters
- * and the report back under the job's attempt.
+ * engine, steered by the references, when the job has deliverables), put the masters, the mix
+ * (always, so that the masters can be compared with it) and the report back under the job's attempt.
  */
 public final class MixJobProcessor implements JobProcessor {
-    /** The stereo mix a mix job without deliverables delivers. */
+    /** The stereo mix every mix job delivers, beside its masters when it has deliverables. */
     public static final String MIX_NAME = DeliveryRules.MIX_NAME;
 
     @Override
@@ -98,7 +98,7 @@ public final class MixJobProcessor implements JobProcessor {
             MasterSettings settings = new MasterSettings(job.profile() == null ? ToneProfile.NEUTRAL : ToneProfile.named(job.profile()),
                     refs, job.amount() == null ? 50 : job.amount(), true, null);
             MixJob mixJob = new MixJob(specs, mix, OutputFormat.Container.WAV, OutputFormat.BitDepth.PCM_24, 0, null,
-                    ctx.workDir().resolve("engine"), ctx.workDir().resolve("plots"), masters.isEmpty());
+                    ctx.workDir().resolve("engine"), ctx.workDir().resolve("plots"), masters.isEmpty(), true);
             report = new MixEngine((stage, fraction) -> ctx.progress(10 + 80 * fraction, stage)).mix(mixJob, settings, masters, i -> {
                 for (int r = 0; r < firstStem; r++) {
                     downloads.await(r);
@@ -116,8 +116,9 @@ public final class MixJobProcessor implements JobProcessor {
             throw new InterruptedException();
         }
         ctx.progress(92, "upload");
-        // the mix alone, or its masters; the report and the plots beside them, all in one go
-        List<Path> delivered = masters.isEmpty() ? List.of(mix) : masters.stream().map(Deliverable::path).toList();
+        // the masters (if any), then the mix, kept so that it can be compared with them; the report and the plots beside them, all in one go
+        List<Path> delivered = new ArrayList<>(masters.stream().map(Deliverable::path).toList());
+        delivered.add(mix);
         WorkContext.Results results = ctx.results();
         delivered.forEach(results::file);
         List<Long> sizes = results.json(DeliveryRules.REPORT_NAME, report).plots(ctx.workDir().resolve("plots"), DeliveryRules.PLOT_PREFIX)
@@ -125,8 +126,9 @@ public final class MixJobProcessor implements JobProcessor {
         List<JobEvent.OutputFile> outputs = new ArrayList<>();
         for (int i = 0; i < delivered.size(); i++) {
             String name = delivered.get(i).getFileName().toString();
-            double lufs = masters.isEmpty() ? report.mix().integratedLufs() : report.master().deliverables().get(i).after().integratedLufs();
-            double dbtp = masters.isEmpty() ? report.mix().truePeakDbtp() : report.master().deliverables().get(i).after().truePeakDbtp();
+            boolean isMix = i == masters.size();
+            double lufs = isMix ? report.mix().integratedLufs() : report.master().deliverables().get(i).after().integratedLufs();
+            double dbtp = isMix ? report.mix().truePeakDbtp() : report.master().deliverables().get(i).after().truePeakDbtp();
             outputs.add(new JobEvent.OutputFile(name, ctx.outputKey(name), sizes.get(i), lufs, dbtp));
         }
         String reportKey = ctx.outputKey(DeliveryRules.REPORT_NAME);
