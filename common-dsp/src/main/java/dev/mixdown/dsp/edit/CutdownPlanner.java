@@ -25,6 +25,8 @@ public final class CutdownPlanner {
     private static final double PAD_PENALTY_PER_BAR = 0.1;
     /** A plan with a middle stretch has a second join, and costs this much more. */
     private static final double SECOND_JOIN_PENALTY = 0.03;
+    /** An opening of the pickup alone (before the first whole bar) costs this much: the first bar is kept when it can be. */
+    private static final double PICKUP_OPENING_PENALTY = 0.2;
     /** The estimate's own error is a few tenths of an LU; beyond this the edit loses score. */
     private static final double LEVEL_TOLERANCE_LU = 0.3;
     private static final double LEVEL_PENALTY_PER_LU = 2.0;
@@ -92,10 +94,10 @@ public final class CutdownPlanner {
             this.trackLufs = a.loudness().integratedLufs(0, end);
         }
 
-        /** Tries every plan whose opening ends at a downbeat at or after {@code firstOpeningEnd}. */
-        void search(int firstOpeningEnd, int crossfade) {
+        /** Tries every plan whose opening ends at a downbeat after the first crossfade. */
+        void search(int crossfade) {
             int m = a.downbeatCount();
-            for (int i = firstOpeningEnd; i < m - 1; i++) {
+            for (int i = 0; i < m - 1; i++) {
                 if (a.downbeat(i) < crossfade) {
                     continue;
                 }
@@ -132,7 +134,7 @@ public final class CutdownPlanner {
         }
 
         private void consider(int i, int k, int l, int j, double match, long padFrames) {
-            double score = match - PAD_PENALTY_PER_BAR * padFrames / barFrames;
+            double score = match - PAD_PENALTY_PER_BAR * padFrames / barFrames - (i == 0 ? PICKUP_OPENING_PENALTY : 0);
             if (best != null && score <= best.score()) {
                 return; // the loudness term only lowers the score
             }
@@ -156,10 +158,7 @@ public final class CutdownPlanner {
     private static EditPlan onDownbeats(EditAnalysis a, long length, List<String> notes) {
         int crossfade = (int) Math.round(JOIN_CROSSFADE_SECONDS * a.sampleRate());
         DownbeatSearch search = new DownbeatSearch(a, length);
-        search.search(1, crossfade); // keep at least the first whole bar when possible
-        if (search.best == null) {
-            search.search(0, crossfade); // else the pickup alone
-        }
+        search.search(crossfade);
         Cut cut = search.best;
         if (cut == null) {
             int m = a.downbeatCount();

@@ -111,6 +111,33 @@ class CutdownTest {
         assertTrue(EditTestSong.largestStep(EditRenderer.render(soft, s.mix), from - 2000, from + 2000) <= own);
     }
 
+    @ParameterizedTest(name = "{0} s")
+    @ValueSource(doubles = {15, 20, 30})
+    @DisplayName("a quiet intro and ending do not drag a short cutdown down: its integrated loudness stays within 1 LU of the full track's")
+    void quietIntroAndEndingKeepTheLoudness(double seconds) {
+        int rate = 44_100;
+        EditTestSong s = song(rate);
+        // the first twelve bars and everything from the last three downbeats on, 20 dB down
+        long quietUntil = s.downbeatFrames[12];
+        long quietFrom = s.downbeatFrames[s.downbeatFrames.length - 3];
+        float[][] mix = new float[2][];
+        for (int ch = 0; ch < 2; ch++) {
+            mix[ch] = s.mix[ch].clone();
+            for (int n = 0; n < mix[ch].length; n++) {
+                if (n < quietUntil || n >= quietFrom) {
+                    mix[ch][n] *= 0.1f;
+                }
+            }
+        }
+        EditAnalysis a = EditAnalysis.of(mix, rate, s.grid);
+        EditPlan plan = CutdownPlanner.plan(a, Math.round(seconds * rate));
+        EditReport report = EditReport.of(plan, a, mix, EditRenderer.render(plan, mix));
+        assertTrue(report.loudnessWithin1Lu(), "edit " + report.editLufs() + " LUFS, track " + report.fullTrackLufs()
+                + " LUFS, segments " + report.segments());
+        assertEquals(0, plan.segments().get(0).sourceStartFrame(), "keeps the opening");
+        assertEquals(a.musicEndFrame(), plan.segments().get(plan.segments().size() - 1).sourceEndFrame(), "keeps the ending");
+    }
+
     @Test
     @DisplayName("the joins chosen are where the music matches: a repeated section lines up almost perfectly")
     void choosesMatchingJoins() {
