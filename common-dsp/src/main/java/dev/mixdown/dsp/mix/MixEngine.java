@@ -66,7 +66,7 @@ public final class MixEngine {
         this.roleClassifier = roleClassifier;
     }
 
-    /** With the bundled balance model (loaded while the first mix analyses its stems) and role classifier. */
+    /** With the bundled balance model (loaded by the first mix that needs it, unless loaded before) and role classifier. */
     public MixEngine(ProgressListener progress) {
         this.progress = progress == null ? ProgressListener.NONE : progress;
         this.balanceModel = BalanceModel::bundled;

@@ -1,5 +1,7 @@
 package dev.mixdown.worker.mix;
 
+import dev.mixdown.dsp.mix.balance.BalanceModel;
+import dev.mixdown.dsp.mix.balance.RoleClassifier;
 import dev.mixdown.jobs.contracts.JobKind;
 import dev.mixdown.jobs.worker.WorkerProcess;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -22,6 +24,10 @@ public class MixWorker {
     private final WorkerProcess process = new WorkerProcess(JobKind.MIX, MixJobProcessor::new);
 
     void start(@Observes StartupEvent event, MeterRegistry metrics) {
+        // the bundled models (about 1.5 MB of trees, a few seconds to read) load here, before the
+        // worker is ready, rather than inside the first job's lease
+        BalanceModel.bundled();
+        RoleClassifier.bundled();
         process.start(metrics);
     }
 
