@@ -8,13 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mixdown.dsp.analysis.LoudnessAnalyzer;
 import dev.mixdown.dsp.generate.DemoSong;
-import dev.mixdown.dsp.io.AudioFiles;
-import dev.mixdown.dsp.io.AudioSink;
-import dev.mixdown.dsp.io.OutputFormat;
 import dev.mixdown.gateway.tenants.TenantBootstrap;
 import dev.mixdown.jobs.contracts.JobKind;
 import dev.mixdown.jobs.storage.ObjectStorage;
 import dev.mixdown.jobs.worker.WorkerRuntime;
+import dev.mixdown.local.StudioBrowser;
 import dev.mixdown.worker.mix.MixJobProcessor;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -96,15 +94,7 @@ class StudioBrowserIT {
     static Path demoStems(Path dir) throws Exception {
         DemoSong song = new DemoSong(44_100, SECONDS);
         for (int s = 0; s < DemoSong.STEMS.size(); s++) {
-            Path p = dir.resolve(DemoSong.STEMS.get(s) + ".wav");
-            try (AudioSink sink = AudioFiles.create(p, new OutputFormat(OutputFormat.Container.WAV, 44_100, 2, OutputFormat.BitDepth.PCM_24))) {
-                float[][] block = new float[2][4096];
-                for (long at = 0; at < song.frames(); at += 4096) {
-                    int n = (int) Math.min(4096, song.frames() - at);
-                    song.renderStem(s, at, block, n);
-                    sink.write(block, 0, n);
-                }
-            }
+            song.writeStem(s, dir.resolve(DemoSong.STEMS.get(s) + ".wav"));
         }
         Files.writeString(dir.resolve("notes.txt"), "not audio");
         Files.copy(dir.resolve("bass.wav"), dir.resolve("bass;take2.wav"));

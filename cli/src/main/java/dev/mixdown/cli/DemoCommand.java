@@ -1,8 +1,6 @@
 package dev.mixdown.cli;
 
 import dev.mixdown.dsp.generate.DemoSong;
-import dev.mixdown.dsp.io.AudioFiles;
-import dev.mixdown.dsp.io.AudioSink;
 import dev.mixdown.dsp.io.OutputFormat;
 import dev.mixdown.dsp.io.OutputFormat.BitDepth;
 import dev.mixdown.dsp.master.Deliverable;
@@ -38,7 +36,6 @@ import picocli.CommandLine.Spec;
             "results, and stops the cluster it started. --offline runs the engines in this process instead."},
         mixinStandardHelpOptions = true)
 final class DemoCommand implements Callable<Integer> {
-    private static final int BLOCK = 4096;
 
     @Parameters(arity = "0..1", paramLabel = "PATH", description = "A folder of stems (default: the generated song).")
     Path stems;
@@ -75,14 +72,7 @@ final class DemoCommand implements Callable<Integer> {
             DemoSong song = new DemoSong(44_100, seconds);
             for (int s = 0; s < names.length; s++) {
                 Path p = folder.resolve(names[s]);
-                try (AudioSink sink = AudioFiles.create(p, new OutputFormat(OutputFormat.Container.WAV, 44_100, 2, BitDepth.PCM_24))) {
-                    float[][] block = new float[2][BLOCK];
-                    for (long at = 0; at < song.frames(); at += BLOCK) {
-                        int n = (int) Math.min(BLOCK, song.frames() - at);
-                        song.renderStem(s, at, block, n);
-                        sink.write(block, 0, n);
-                    }
-                }
+                song.writeStem(s, p);
                 specs.add(new StemSpec(p, null, s == 3 ? Presence.LEAD : null, null, null, null, false));
             }
         } else {

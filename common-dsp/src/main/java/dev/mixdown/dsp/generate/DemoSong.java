@@ -1,5 +1,10 @@
 package dev.mixdown.dsp.generate;
 
+import dev.mixdown.dsp.io.AudioFiles;
+import dev.mixdown.dsp.io.AudioSink;
+import dev.mixdown.dsp.io.OutputFormat;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -56,6 +61,18 @@ public final class DemoSong {
             }
             out[0][i] = (float) (left * GAIN);
             out[1][i] = (float) (right * GAIN);
+        }
+    }
+
+    /** Writes stem {@code stem} to {@code file} as a 24-bit stereo WAV at the song's rate, streamed in blocks. */
+    public void writeStem(int stem, Path file) throws IOException {
+        try (AudioSink sink = AudioFiles.create(file, new OutputFormat(OutputFormat.Container.WAV, sampleRate, 2, OutputFormat.BitDepth.PCM_24))) {
+            float[][] block = new float[2][4096];
+            for (long at = 0; at < frames; at += 4096) {
+                int n = (int) Math.min(4096, frames - at);
+                renderStem(stem, at, block, n);
+                sink.write(block, 0, n);
+            }
         }
     }
 

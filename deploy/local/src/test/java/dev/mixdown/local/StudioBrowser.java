@@ -1,4 +1,4 @@
-package dev.mixdown.gateway;
+package dev.mixdown.local;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -23,19 +23,20 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Debian's Chromium driven through its chromedriver (both from {@code apt-get install chromium
- * chromium-driver}, which .ci/run does). A missing browser FAILS the test that needs it: the web
- * app's tests never pass by being skipped.
+ * chromium-driver}, which .ci/run does), for the web app's browser tests: the gateway's on the
+ * test services, and the CLI's on the cluster that {@code ./mixdown up} starts. A missing browser
+ * FAILS the test that needs it: the web app's tests never pass by being skipped.
  */
-final class StudioBrowser implements AutoCloseable {
-    static final Dimension DESKTOP = new Dimension(1280, 800);
-    static final Dimension PHONE = new Dimension(390, 844);
-    static final Path SCREENSHOTS = Path.of("target/screenshots");
+public final class StudioBrowser implements AutoCloseable {
+    public static final Dimension DESKTOP = new Dimension(1280, 800);
+    public static final Dimension PHONE = new Dimension(390, 844);
+    public static final Path SCREENSHOTS = Path.of("target/screenshots");
 
-    final ChromeDriver driver;
+    public final ChromeDriver driver;
     private final ChromeDriverService service;
     private final Path profile;
 
-    StudioBrowser() throws Exception {
+    public StudioBrowser() throws Exception {
         Path chromium = firstExecutable(System.getProperty("mixdown.chromium"), "/usr/bin/chromium", "/usr/bin/chromium-browser");
         Path chromedriver = firstExecutable(System.getProperty("mixdown.chromedriver"), "/usr/bin/chromedriver",
                 "/usr/lib/chromium/chromedriver");
@@ -65,20 +66,20 @@ final class StudioBrowser implements AutoCloseable {
                 + "chromium-driver, as .ci/run does); none of " + List.of(candidates) + " is an executable");
     }
 
-    WebDriverWait waiting(Duration d) {
+    public WebDriverWait waiting(Duration d) {
         return new WebDriverWait(driver, d, Duration.ofMillis(100));
     }
 
-    Object js(String script, Object... args) {
+    public Object js(String script, Object... args) {
         return ((JavascriptExecutor) driver).executeScript(script, args);
     }
 
-    double number(String script, Object... args) {
+    public double number(String script, Object... args) {
         return ((Number) js(script, args)).doubleValue();
     }
 
     /** Saves a screenshot of the page at both widths as {@code target/screenshots/{name}-desktop.png} and {@code -phone.png}, and checks the phone width needs no sideways scrolling. */
-    void screenshots(String name) throws Exception {
+    public void screenshots(String name) throws Exception {
         Files.createDirectories(SCREENSHOTS);
         for (Dimension size : List.of(PHONE, DESKTOP)) {
             driver.manage().window().setSize(size);
@@ -92,7 +93,7 @@ final class StudioBrowser implements AutoCloseable {
     }
 
     /** What the page logged (errors, Content-Security-Policy violations) since the last call. */
-    List<String> consoleErrors() {
+    public List<String> consoleErrors() {
         return driver.manage().logs().get(LogType.BROWSER).getAll().stream().filter(e -> e.getLevel().intValue() >= Level.WARNING.intValue())
                 .map(LogEntry::getMessage).toList();
     }
