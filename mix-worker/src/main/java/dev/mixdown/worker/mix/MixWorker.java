@@ -19,7 +19,7 @@ import org.eclipse.microprofile.health.Readiness;
  */
 @ApplicationScoped
 public class MixWorker {
-    private final WorkerProcess process = new WorkerProcess(JobKind.MIX, MixJobProcessor::new);
+    private final WorkerProcess process = new WorkerProcess(JobKind.MIX, MixWorkerJobs::new);
 
     void start(@Observes StartupEvent event, MeterRegistry metrics) {
         process.start(metrics);
