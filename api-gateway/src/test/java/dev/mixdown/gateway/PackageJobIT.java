@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mixdown.gateway.jobs.JobStateMachine;
+import dev.mixdown.gateway.jobs.JobStatus;
 import dev.mixdown.jobs.contracts.JobEvent;
 import dev.mixdown.jobs.contracts.JobKind;
 import dev.mixdown.jobs.contracts.Json;
@@ -58,6 +59,9 @@ class PackageJobIT {
 
     @Inject
     AgroalDataSource db;
+
+    @Inject
+    PackageTestJobs packages;
 
     @BeforeAll
     static void workers() throws IOException {
@@ -162,6 +166,23 @@ class PackageJobIT {
         assertTrue(failed.<String>path("error.message").contains("plan") && failed.<String>path("error.message").contains("forever"),
                 failed.asString());
         assertEquals(Map.of("plan", "FAILED"), PackageCalls.parts(db, id), "nothing was rendered");
+    }
+
+    @Test
+    @DisplayName("a package whose parts are all queued is cancelled with them; once a part is under way, it cannot be")
+    void cancel() throws Exception {
+        String queued = packages.insert("local", JobStatus.QUEUED).toString();
+        given().auth().oauth2(RealServices.KEY_A).contentType(ContentType.JSON).post("/v1/jobs/" + queued + "/cancel").then()
+                .statusCode(200).body("status", equalTo("CANCELLED"));
+        assertEquals(Map.of("plan", "CANCELLED"), PackageCalls.parts(db, queued));
+        given().auth().oauth2(RealServices.KEY_A).get("/v1/jobs/" + queued).then().body("status", equalTo("CANCELLED"));
+
+        String started = packages.insert("local", JobStatus.DISPATCHED).toString();
+        given().auth().oauth2(RealServices.KEY_A).contentType(ContentType.JSON).post("/v1/jobs/" + started + "/cancel").then()
+                .statusCode(409).body("code", equalTo("NOT_CANCELLABLE"));
+        assertEquals(Map.of("plan", "DISPATCHED"), PackageCalls.parts(db, started));
+        given().auth().oauth2(RealServices.KEY_A).contentType(ContentType.JSON).body(Map.of("lane", "bulk"))
+                .post("/v1/jobs/" + started + "/revisions").then().statusCode(409).body("code", equalTo("NOT_REVISABLE"));
     }
 
     @Test
