@@ -27,6 +27,22 @@ final class PackageCalls {
     private PackageCalls() {
     }
 
+    /** A one-second voice tag (a 700 Hz tone under a sine envelope), uploaded. */
+    static String uploadTag() throws IOException {
+        int rate = 44_100;
+        float[][] t = new float[1][rate];
+        for (int i = 0; i < rate; i++) {
+            t[0][i] = (float) (0.3 * Math.sin(Math.PI * i / rate) * Math.sin(2 * Math.PI * 700 * i / rate));
+        }
+        Path f = Files.createTempFile("tag-", ".wav");
+        try (AudioSink sink = AudioFiles.create(f, new OutputFormat(OutputFormat.Container.WAV, rate, 1, OutputFormat.BitDepth.PCM_24))) {
+            sink.write(t, 0, rate);
+        }
+        String key = ApiCalls.upload(RealServices.KEY_A, "tag.wav", Files.readAllBytes(f));
+        Files.delete(f);
+        return key;
+    }
+
     static Map<String, Object> packageRequest(List<Map<String, Object>> stems, Map<String, Object> spec) {
         Map<String, Object> req = new LinkedHashMap<>();
         req.put("kind", "package");

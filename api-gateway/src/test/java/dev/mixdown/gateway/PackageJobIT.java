@@ -157,6 +157,26 @@ class PackageJobIT {
     }
 
     @Test
+    @DisplayName("the beat-store preset on the cluster: masters, tagged and untagged previews, the main's stems, and a trackout ZIP")
+    void beatStore() throws Exception {
+        Map<String, Object> request = PackageCalls.packageRequest(PackageCalls.stems(40), null);
+        request.remove("spec");
+        request.put("preset", "beat-store");
+        request.put("tag", PackageCalls.uploadTag());
+        String id = PackageCalls.submit(request, null);
+        Response done = WorkerProcesses.awaitEnd(id, PACKAGE_TIMEOUT);
+        assertEquals("SUCCEEDED", done.path("status"), done.asString());
+        assertEquals(List.of("Package_IT_package.zip", "Package_IT_trackout.zip", "manifest.json", "manifest.csv"),
+                done.jsonPath().getList("outputs.name"));
+        JsonNode manifest = Json.MAPPER.readTree(download(done.jsonPath().getString("outputs[2].url")));
+        List<String> kinds = new ArrayList<>();
+        manifest.get("files").forEach(f -> kinds.add(f.get("kind").asText() + ":" + f.get("format").asText()));
+        assertTrue(kinds.containsAll(List.of("master:wav", "master:mp3", "preview-tagged:mp3", "preview:mp3", "stem:wav")), kinds.toString());
+        assertEquals(6, unzip(download(done.jsonPath().getString("outputs[1].url"))).size(), "four stems and the two returns");
+        assertEquals(Map.of("assemble", "SUCCEEDED", "plan", "SUCCEEDED", "version:main", "SUCCEEDED"), PackageCalls.parts(db, id));
+    }
+
+    @Test
     @DisplayName("a spec the engine refuses fails the plan part at once (no retry), and with it the package, naming the field")
     void badSpecFailsThePackage() throws Exception {
         String id = PackageCalls.submit(PackageCalls.packageRequest(PackageCalls.stems(4), Map.of("versions", List.of("main"), "lengths", List.of("full", "forever"))), null);
