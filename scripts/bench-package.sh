@@ -8,8 +8,8 @@
 #
 #   scripts/bench-package.sh [RUNS] [PRESET] [SECONDS]     defaults: 1 sync-library 180
 #
-# The song: 8 corpus stems looped to 3 minutes where ../shared/corpus is there, else the generated
-# 4-stem demo song of SECONDS. Uses its own data folder (removed at the end) and the local cluster's
+# The song: 8 corpus stems looped to 3 minutes where ../shared/corpus is there and SECONDS is not
+# given, else the generated 4-stem demo song of SECONDS. Uses its own data folder (removed at the end) and the local cluster's
 # fixed ports: stop any other local cluster first. Needs ffmpeg for the corpus stems.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -26,7 +26,7 @@ trap cleanup EXIT
 
 stems="$work/song"
 mkdir -p "$stems"
-if ! { command -v ffmpeg >/dev/null && corpus_stems "$stems"; }; then
+if [ -n "${3:-}" ] || ! { command -v ffmpeg >/dev/null && corpus_stems "$stems"; }; then
   ./mixdown demo --offline --seconds "$seconds" --out "$work/demo" >/dev/null
   cp "$work/demo/stems/"*.wav "$stems/"
 fi
