@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "submit", mixinStandardHelpOptions = true,
         description = {"Submit work to the cluster: each folder of stems becomes a mix job (chained into mastering with --master),",
-            "each single audio file a master job. With --wait, follows every job, downloads its files and report into",
+            "each single audio file a master job; with --package, each becomes a delivery package job. With --wait, follows every job, downloads its files and report into",
             "--out (one folder per job), and exits 0 only if every job succeeded."})
 final class SubmitCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -37,6 +37,18 @@ final class SubmitCommand implements Callable<Integer> {
 
     @Option(names = "--master", paramLabel = "TARGET", description = "Master target (mix jobs: chain into mastering; files: default spotify).")
     String master;
+
+    @Option(names = "--package", paramLabel = "PRESET|SPEC.json", description = "Make a delivery package of each path instead (a folder of"
+            + " stems, or a stereo mix for the main only): a preset (sync-library, beat-store, streaming) or a spec file as"
+            + " 'mixdown package --spec' reads it.")
+    String packageSpec;
+
+    @Option(names = "--meta", paramLabel = "FILE.json", description = "With --package: the track's metadata (title, artists, composers,"
+            + " publisher, isrc, iswc, ...); default: titled after the folder or file.")
+    Path meta;
+
+    @Option(names = "--tag", paramLabel = "FILE", description = "With --package: the producer's voice tag, for store previews.")
+    Path tag;
 
     @Option(names = "--lane", defaultValue = "interactive", description = "interactive or bulk (default: ${DEFAULT-VALUE}).")
     String lane;
@@ -72,20 +84,28 @@ final class SubmitCommand implements Callable<Integer> {
             if (master != null) {
                 DeliveryTarget.named(master);
             }
+            if (packageSpec != null) {
+                PackageRequests.checkSpecFile(packageSpec);
+            } else if (meta != null || tag != null) {
+                throw new IllegalArgumentException("--meta and --tag go with --package");
+            }
             Path dataDir = LocalCluster.data(data);
             ClusterClient client = new ClusterClient(gateway != null ? gateway : LocalCluster.gatewayUrl(dataDir), LocalCluster.apiKey(dataDir))
                     .keyHint(LocalCluster.keyHint(dataDir));
             // upload everything, then queue all jobs in one batch: one transaction, one request
             List<String> names = new ArrayList<>();
             for (Path p : paths) {
-                names.add(p.getFileName().toString().replaceFirst("\\.[A-Za-z0-9]+$", ""));
+                names.add(baseName(p));
             }
             List<Map<String, Object>> bodies = bodies(client);
             List<Submitted> jobs = new ArrayList<>();
             String batchId = null;
-            if (bodies.size() == 1) {
-                JsonNode job = client.create(bodies.get(0));
-                jobs.add(new Submitted(names.get(0), job.get("id").asText(), job));
+            if (bodies.size() == 1 || packageSpec != null) {
+                // packages are created one by one: a batch carries mix and master jobs only
+                for (int i = 0; i < bodies.size(); i++) {
+                    JsonNode job = client.create(bodies.get(i));
+                    jobs.add(new Submitted(names.get(i), job.get("id").asText(), job));
+                }
             } else {
                 JsonNode batch = client.createBatch(bodies);
                 batchId = batch.get("id").asText();
@@ -220,7 +240,22 @@ final class SubmitCommand implements Callable<Integer> {
         }
         upload(client, group, keyOf);
         List<Map<String, Object>> bodies = new ArrayList<>();
+        String tagKey = null;
+        if (packageSpec != null && tag != null) {
+            if (!Files.isRegularFile(tag)) {
+                throw new IllegalArgumentException(tag + ": no such voice tag file");
+            }
+            upload(client, List.of(tag), keyOf);
+            tagKey = keyOf.get(tag);
+        }
         for (int i = 0; i < paths.size(); i++) {
+            if (packageSpec != null) {
+                boolean stems = Files.isDirectory(paths.get(i));
+                bodies.add(PackageRequests.body(lane, stems ? filesOf.get(i).stream().map(keyOf::get).toList() : null,
+                        stems ? null : keyOf.get(filesOf.get(i).get(0)), packageSpec, meta,
+                        baseName(paths.get(i)), tagKey));
+                continue;
+            }
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("lane", lane);
             if (Files.isDirectory(paths.get(i))) {
@@ -237,6 +272,11 @@ final class SubmitCommand implements Callable<Integer> {
             bodies.add(body);
         }
         return bodies;
+    }
+
+    /** A job's name: its folder's or file's name without an extension. */
+    private static String baseName(Path p) {
+        return p.getFileName().toString().replaceFirst("\\.[A-Za-z0-9]+$", "");
     }
 
     private static void upload(ClusterClient client, List<Path> files, Map<Path, String> keyOf) throws Exception {

@@ -2,7 +2,7 @@ package dev.mixdown.gateway.jobs;
 
 import dev.mixdown.gateway.config.GatewayConfig;
 import dev.mixdown.gateway.errors.ApiException;
-import dev.mixdown.gateway.outbox.OutboxEntity;
+import dev.mixdown.gateway.packages.PackageCommands;
 import dev.mixdown.jobs.contracts.JobMessage;
 import dev.mixdown.jobs.contracts.Json;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -37,7 +37,10 @@ public class JobCommands {
     JobQueries queries;
 
     @Inject
-    jakarta.enterprise.event.Event<dev.mixdown.gateway.outbox.OutboxWritten> outboxWritten;
+    JobInserts inserts;
+
+    @Inject
+    PackageCommands packages;
 
     @Inject
     JobEndings endings;
@@ -53,11 +56,14 @@ public class JobCommands {
      */
     @Transactional
     public JobEntity create(String tenantId, JobRequest req, String idempotencyKey) {
+        if (PackageCommands.isPackage(req)) {
+            return packages.create(tenantId, CREATE, req, idempotencyKey);
+        }
         IdempotencyKeys.Claim claim = idempotency.claim(tenantId, CREATE, idempotencyKey, req);
         if (claim.replay()) {
             return queries.get(tenantId, claim.jobIds().get(0));
         }
-        JobEntity job = insert(tenantId, validator.validate(tenantId, req), null, null);
+        JobEntity job = inserts.queue(tenantId, validator.validate(tenantId, req), null, null);
         idempotency.created(claim, List.of(job.id), null);
         return job;
     }
@@ -83,7 +89,7 @@ public class JobCommands {
         UUID batch = UUID.randomUUID();
         List<JobEntity> jobs = new ArrayList<>();
         for (JobMessage message : messages) {
-            jobs.add(insert(tenantId, message, batch, null));
+            jobs.add(inserts.queue(tenantId, message, batch, null));
         }
         idempotency.created(claim, jobs.stream().map(j -> j.id).toList(), batch);
         return jobs;
@@ -104,6 +110,10 @@ public class JobCommands {
             return queries.get(tenantId, claim.jobIds().get(0));
         }
         JobEntity base = queries.get(tenantId, original);
+        if (base.parentId != null || PackageCommands.KIND.equals(base.kind)) {
+            throw new ApiException(409, "NOT_REVISABLE", "job " + original + " is a package or a part of one; revising packages is"
+                    + " not supported yet (submit the package again)");
+        }
         JobMessage old = Json.read(base.request.getBytes(java.nio.charset.StandardCharsets.UTF_8), JobMessage.class);
         JobRequest merged = new JobRequest(old.kind().id(),
                 changes != null && changes.lane() != null ? changes.lane() : old.lane().id(),
@@ -113,33 +123,8 @@ public class JobCommands {
                 changes != null && changes.profile() != null ? changes.profile() : old.profile(),
                 changes != null && changes.amount() != null ? changes.amount() : old.amount(),
                 changes != null && changes.references() != null ? changes.references() : old.references());
-        JobEntity job = insert(tenantId, validator.validate(tenantId, merged), base.batchId, base.id);
+        JobEntity job = inserts.queue(tenantId, validator.validate(tenantId, merged), base.batchId, base.id);
         idempotency.created(claim, List.of(job.id), null);
-        return job;
-    }
-
-    private JobEntity insert(String tenantId, JobMessage message, UUID batchId, UUID revisionOf) {
-        Instant now = Instant.now();
-        JobEntity job = new JobEntity();
-        job.id = UUID.fromString(message.jobId());
-        job.tenantId = tenantId;
-        job.kind = message.kind().id();
-        job.lane = message.lane().id();
-        job.status = JobStatus.QUEUED;
-        job.attempt = 1;
-        job.request = new String(Json.write(message), java.nio.charset.StandardCharsets.UTF_8);
-        job.batchId = batchId;
-        job.revisionOf = revisionOf;
-        job.createdAt = now;
-        job.updatedAt = now;
-        em.persist(job);
-        OutboxEntity out = new OutboxEntity();
-        out.jobId = job.id;
-        out.tenantId = tenantId;
-        out.topic = message.topic();
-        out.payload = job.request;
-        em.persist(out);
-        outboxWritten.fire(new dev.mixdown.gateway.outbox.OutboxWritten());
         return job;
     }
 
@@ -147,6 +132,9 @@ public class JobCommands {
     @Transactional
     public JobEntity cancel(String tenantId, UUID id) {
         JobEntity job = queries.get(tenantId, id);
+        if (PackageCommands.KIND.equals(job.kind)) {
+            return packages.cancel(job);
+        }
         // lock order as the dispatcher's: the job's pending outbox rows, then the job (fresh from the database)
         em.createNativeQuery("select id from outbox where job_id = ?1 and dispatched_at is null for update")
                 .setParameter(1, id).getResultList();

@@ -69,6 +69,13 @@ public class JobEntity {
     @Column(name = "revision_of")
     public UUID revisionOf;
 
+    /** For a part of a package job: the package (the parent job). */
+    @Column(name = "parent_id")
+    public UUID parentId;
+
+    /** For a part of a package job: plan, version:NAME or assemble. */
+    public String part;
+
     /** The gateway's publications of this job: 1, plus one per re-dispatch after a lost run. */
     @Column(nullable = false)
     public int dispatch = 1;

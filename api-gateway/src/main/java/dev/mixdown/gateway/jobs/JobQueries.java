@@ -48,7 +48,8 @@ public class JobQueries {
                 }
             }
         }
-        String q = "from JobEntity where tenantId = :t" + (statuses.isEmpty() ? "" : " and status in :s")
+        // a package's parts are its business: the list shows the package
+        String q = "from JobEntity where tenantId = :t and parentId is null" + (statuses.isEmpty() ? "" : " and status in :s")
                 + (batch == null ? "" : " and batchId = :b") + " order by createdAt desc";
         var query = em.createQuery(q, JobEntity.class).setParameter("t", tenantId).setMaxResults(Math.min(Math.max(limit, 1), 1000));
         if (batch != null) {

@@ -72,7 +72,8 @@ public class JobReaper {
 
     @SuppressWarnings("unchecked")
     private List<JobEntity> claim(String condition, Instant at) {
-        return em.createNativeQuery("select * from job where " + condition + " order by updated_at limit " + BATCH
+        // a package is never published: its parts are reaped, and their endings end it
+        return em.createNativeQuery("select * from job where " + condition + " and kind <> 'package' order by updated_at limit " + BATCH
                 + " for update skip locked", JobEntity.class).setParameter(1, at).getResultList();
     }
 

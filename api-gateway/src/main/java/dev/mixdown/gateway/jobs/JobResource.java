@@ -47,7 +47,7 @@ public class JobResource {
     @Inject
     OutputArchive archive;
 
-    /** Creates a mix or master job; answers 202 with the job. A retried request with the same Idempotency-Key gets the same job. */
+    /** Creates a mix, master or package job; answers 202 with the job. A retried request with the same Idempotency-Key gets the same job. */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(JobRequest request, @HeaderParam("Idempotency-Key") String idempotencyKey) {

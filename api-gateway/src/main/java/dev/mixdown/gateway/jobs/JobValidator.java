@@ -84,6 +84,19 @@ public class JobValidator {
         return messages;
     }
 
+    /**
+     * The plan part of a package (already checked by {@code PackageRules}): every file it names is
+     * an upload of the tenant's, and the package fits the tenant's plan, counted as one job.
+     */
+    public void admitPackage(String tenantId, JobMessage plan) {
+        for (String key : keysOf(plan)) {
+            if (!ObjectKeys.belongsTo(key, tenantId) || !storage.exists(key)) {
+                throw unknownKey(key);
+            }
+        }
+        quotas.admit(tenantId, List.of(plan));
+    }
+
     /** The request as a job message, checked against the rules the workers' engine applies. */
     private static JobMessage message(String tenantId, JobRequest req) {
         if (req == null || req.kind() == null) {
@@ -95,7 +108,8 @@ public class JobValidator {
             kind = JobKind.valueOf(req.kind().toUpperCase(Locale.ROOT));
             lane = req.lane() == null ? Lane.INTERACTIVE : Lane.valueOf(req.lane().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw ApiException.invalid("INVALID_REQUEST", "kind must be mix or master, lane interactive or bulk");
+            throw ApiException.invalid("INVALID_REQUEST", "kind must be mix or master (or package, on POST /v1/jobs), lane interactive"
+                    + " or bulk");
         }
         // a message holds no nulls in its lists: say which element is missing before building one
         noNulls(req.stems(), "stems", RuleViolation.INVALID_STEM);
@@ -128,6 +142,9 @@ public class JobValidator {
         }
         m.stems().stream().map(StemInput::key).forEach(keys::add);
         m.references().stream().map(ReferenceTrack::key).forEach(keys::add);
+        if (m.part() != null && m.part().tag() != null) {
+            keys.add(m.part().tag());
+        }
         return keys;
     }
 

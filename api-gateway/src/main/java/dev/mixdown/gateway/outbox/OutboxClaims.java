@@ -57,7 +57,8 @@ public class OutboxClaims {
         rows.sort(TENANT_ORDER);
         Map<String, Long> inFlight = new HashMap<>();
         for (Object[] r : (List<Object[]>) em.createNativeQuery(
-                "select tenant_id, count(*) from job where status in ('DISPATCHED', 'RUNNING') group by tenant_id").getResultList()) {
+                "select tenant_id, count(*) from job where status in ('DISPATCHED', 'RUNNING') and kind <> 'package'"
+                        + " group by tenant_id").getResultList()) {
             inFlight.put((String) r[0], ((Number) r[1]).longValue());
         }
         Map<java.util.UUID, String> statuses = new HashMap<>();

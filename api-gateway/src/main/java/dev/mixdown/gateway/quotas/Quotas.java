@@ -117,11 +117,12 @@ public class Quotas {
     }
 
     private long jobsSince(String tenantId, Instant start) {
-        return count("select count(*) from job where tenant_id = ?1 and created_at >= ?2", tenantId, start);
+        return count("select count(*) from job where tenant_id = ?1 and created_at >= ?2 and parent_id is null", tenantId, start);
     }
 
     private long unfinishedJobs(String tenantId) {
-        return count("select count(*) from job where tenant_id = ?1 and status in ('QUEUED', 'DISPATCHED', 'RUNNING')", tenantId, null);
+        return count("select count(*) from job where tenant_id = ?1 and status in ('QUEUED', 'DISPATCHED', 'RUNNING')"
+                + " and parent_id is null", tenantId, null);
     }
 
     private long uploadBytesSince(String tenantId, Instant start) {

@@ -48,8 +48,9 @@ public class StudioQueries {
         for (JobStatus s : JobStatus.values()) {
             counts.put(s.name(), 0L);
         }
-        List<Object[]> rows = em.createQuery("select j.status, count(j) from JobEntity j where j.tenantId = :t group by j.status",
-                Object[].class).setParameter("t", tenantId).getResultList();
+        // a package counts once, not with its parts
+        List<Object[]> rows = em.createQuery("select j.status, count(j) from JobEntity j where j.tenantId = :t and j.parentId is null"
+                + " group by j.status", Object[].class).setParameter("t", tenantId).getResultList();
         for (Object[] row : rows) {
             counts.put(((JobStatus) row[0]).name(), (Long) row[1]);
         }

@@ -50,6 +50,9 @@ public class WebhookEvents {
 
     void onJobEnded(@Observes JobEnded ended) {
         JobEntity job = ended.job();
+        if (job.parentId != null) {
+            return; // a package's parts are announced by the package's own ending
+        }
         List<WebhookEndpointEntity> endpoints = em.createQuery("from WebhookEndpointEntity where tenantId = :t", WebhookEndpointEntity.class)
                 .setParameter("t", job.tenantId).getResultList();
         if (endpoints.isEmpty()) {

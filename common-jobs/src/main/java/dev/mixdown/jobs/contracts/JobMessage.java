@@ -14,6 +14,8 @@ import java.util.List;
  * @param dispatch   the gateway's publication of this job: 1, then one more per re-dispatch
  *                   after a run lost its lease (see {@link JobRun})
  * @param notBefore  for a retry: the instant (ISO-8601) before which no worker starts it (its backoff); null to start at once
+ * @param part       for a part of a package job: which step of which package (its inputs are {@code stems} or
+ *                   {@code input}); null for a plain mix or master job
  */
 public record JobMessage(
         int schemaVersion,
@@ -30,7 +32,8 @@ public record JobMessage(
         List<ReferenceTrack> references,
         String submittedAt,
         int dispatch,
-        String notBefore) {
+        String notBefore,
+        PackagePart part) {
     public static final int SCHEMA_VERSION = 2;
 
     public JobMessage {
@@ -45,25 +48,40 @@ public record JobMessage(
             List<StemInput> stems, List<DeliverableSpec> deliverables, String profile, Double amount, List<ReferenceTrack> references,
             String submittedAt) {
         this(schemaVersion, jobId, tenantId, kind, lane, attempt, input, stems, deliverables, profile, amount, references, submittedAt,
-                1, null);
+                1, null, null);
+    }
+
+    /** A plain (not package part) job at any dispatch. */
+    public JobMessage(int schemaVersion, String jobId, String tenantId, JobKind kind, Lane lane, int attempt, String input,
+            List<StemInput> stems, List<DeliverableSpec> deliverables, String profile, Double amount, List<ReferenceTrack> references,
+            String submittedAt, int dispatch, String notBefore) {
+        this(schemaVersion, jobId, tenantId, kind, lane, attempt, input, stems, deliverables, profile, amount, references, submittedAt,
+                dispatch, notBefore, null);
+    }
+
+    /** A part of a package job, as first published: a mix-kind job (the mix workers run parts) with its step. */
+    public static JobMessage packagePart(String jobId, String tenantId, Lane lane, String input, List<StemInput> stems,
+            PackagePart part) {
+        return new JobMessage(SCHEMA_VERSION, jobId, tenantId, JobKind.MIX, lane, 1, input, stems, null, null, null, null,
+                java.time.Instant.now().toString(), 1, null, part);
     }
 
     /** The same job, one attempt later, not to start before {@code notBefore}. */
     public JobMessage nextAttempt(java.time.Instant notBefore) {
         return new JobMessage(schemaVersion, jobId, tenantId, kind, lane, attempt + 1, input, stems, deliverables, profile, amount,
-                references, submittedAt, dispatch, notBefore.toString());
+                references, submittedAt, dispatch, notBefore.toString(), part);
     }
 
     /** The same job published again by the gateway after its run was lost, at {@code attempt}. */
     public JobMessage redispatched(int dispatchNumber, int atAttempt) {
         return new JobMessage(schemaVersion, jobId, tenantId, kind, lane, atAttempt, input, stems, deliverables, profile, amount,
-                references, submittedAt, dispatchNumber, null);
+                references, submittedAt, dispatchNumber, null, part);
     }
 
     /** The same job in another lane (a rush moves a waiting bulk job to the interactive lane). */
     public JobMessage inLane(Lane newLane) {
         return new JobMessage(schemaVersion, jobId, tenantId, kind, newLane, attempt, input, stems, deliverables, profile, amount,
-                references, submittedAt, dispatch, notBefore);
+                references, submittedAt, dispatch, notBefore, part);
     }
 
     /** When a worker may start it; null for at once. */

@@ -28,6 +28,19 @@ public final class ObjectKeys {
                 + segment("output name", name);
     }
 
+    /**
+     * Where a file of one run goes when its outputs have folders ({@code masters/x.wav}): each
+     * '/'-separated segment of {@code path} is checked like a name.
+     */
+    public static String runOutputPath(String tenant, String jobId, String runId, String path) {
+        StringBuilder key = new StringBuilder(tenantPrefix(tenant)).append("jobs/").append(segment("job id", jobId)).append("/runs/")
+                .append(segment("run id", runId));
+        for (String s : path.split("/", -1)) {
+            key.append('/').append(segment("output path segment", s));
+        }
+        return key.toString();
+    }
+
     /** True when {@code key} lies under {@code tenant}'s prefix. */
     public static boolean belongsTo(String key, String tenant) {
         return key.startsWith(tenantPrefix(tenant)) && !key.contains("/../") && !key.contains("//");

@@ -19,6 +19,8 @@ public final class RuleViolation extends IllegalArgumentException {
     public static final String TOO_MANY_STEMS = "TOO_MANY_STEMS";
     public static final String TOO_MANY_DELIVERABLES = "TOO_MANY_DELIVERABLES";
     public static final String TOO_MANY_REFERENCES = "TOO_MANY_REFERENCES";
+    /** A package spec naming a preset nobody defined. */
+    public static final String UNKNOWN_PRESET = "UNKNOWN_PRESET";
 
     private static final long serialVersionUID = 1L;
     private final String code;

@@ -31,6 +31,16 @@ class ObjectKeysTest {
         assertTrue(e.getMessage().contains("invalid file name"), e.getMessage());
     }
 
+    @ParameterizedTest(name = "''{0}''")
+    @ValueSource(strings = {"masters/../../x.wav", "/masters/x.wav", "masters//x.wav", "stems/main/", "..", "stems/.hidden/x.wav"})
+    @DisplayName("an output path keeps its folders under the run, and no segment of it may climb out")
+    void outputPaths(String path) {
+        assertEquals("tenants/acme/jobs/j1/runs/r1/stems/main/full/Song_main_full_bass.wav",
+                ObjectKeys.runOutputPath("acme", "j1", "r1", "stems/main/full/Song_main_full_bass.wav"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ObjectKeys.runOutputPath("acme", "j1", "r1", path));
+        assertTrue(e.getMessage().contains("invalid output path segment"), e.getMessage());
+    }
+
     @Test
     @DisplayName("topic names are derived in one place")
     void topics() {

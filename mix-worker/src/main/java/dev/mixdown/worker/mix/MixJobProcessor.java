@@ -9,9 +9,6 @@ import dev.mixdown.dsp.master.ToneProfile;
 import dev.mixdown.dsp.mix.MixEngine;
 import dev.mixdown.dsp.mix.MixJob;
 import dev.mixdown.dsp.mix.MixReport;
-import dev.mixdown.dsp.mix.Presence;
-import dev.mixdown.dsp.mix.ReverbAmount;
-import dev.mixdown.dsp.mix.StemRole;
 import dev.mixdown.dsp.mix.StemSpec;
 import dev.mixdown.jobs.contracts.DeliverableSpec;
 import dev.mixdown.jobs.contracts.DeliveryRules;
@@ -73,9 +70,7 @@ public final class MixJobProcessor implements JobProcessor {
                 Path local = ctx.shownAs(stemDir.resolve(String.format("%03d-%s", i, name)), s.key());
                 keys.add(s.key());
                 locals.add(local);
-                specs.add(new StemSpec(local, s.role() == null ? null : StemRole.named(s.role()),
-                        s.presence() == null ? null : Presence.named(s.presence()), s.pan(),
-                        s.reverb() == null ? null : ReverbAmount.named(s.reverb()), s.gainDb(), Boolean.TRUE.equals(s.mute())));
+                specs.add(EngineMapping.stem(local, s));
             }
         } catch (IOException e) {
             throw new JobException(JobException.INTERNAL, "local disk: " + ctx.redact(e.getMessage()), true, e);

@@ -21,7 +21,7 @@ import org.eclipse.microprofile.health.Readiness;
  */
 @ApplicationScoped
 public class MixWorker {
-    private final WorkerProcess process = new WorkerProcess(JobKind.MIX, MixJobProcessor::new);
+    private final WorkerProcess process = new WorkerProcess(JobKind.MIX, MixWorkerJobs::new);
 
     void start(@Observes StartupEvent event, MeterRegistry metrics) {
         // the bundled models (about 1.5 MB of trees, a few seconds to read) load here, before the

@@ -4,7 +4,12 @@ import dev.mixdown.dsp.io.OutputFormat.BitDepth;
 import dev.mixdown.dsp.master.Deliverable;
 import dev.mixdown.dsp.master.DeliveryFormat;
 import dev.mixdown.dsp.master.DeliveryTarget;
+import dev.mixdown.dsp.mix.Presence;
+import dev.mixdown.dsp.mix.ReverbAmount;
+import dev.mixdown.dsp.mix.StemRole;
+import dev.mixdown.dsp.mix.StemSpec;
 import dev.mixdown.jobs.contracts.DeliverableSpec;
+import dev.mixdown.jobs.contracts.StemInput;
 import dev.mixdown.jobs.contracts.TargetSpec;
 import java.nio.file.Path;
 
@@ -45,5 +50,12 @@ public final class EngineMapping {
         }
         return new Deliverable(outDir.resolve(d.name()), format, d.sampleRate() == null ? 0 : d.sampleRate(), depth(d.bits()), 320,
                 target(d.target()));
+    }
+
+    /** The engine's stem for an input downloaded to {@code local}: what the user said about it, the rest inferred by the engine. */
+    public static StemSpec stem(Path local, StemInput s) {
+        return new StemSpec(local, s.role() == null ? null : StemRole.named(s.role()),
+                s.presence() == null ? null : Presence.named(s.presence()), s.pan(),
+                s.reverb() == null ? null : ReverbAmount.named(s.reverb()), s.gainDb(), Boolean.TRUE.equals(s.mute()));
     }
 }

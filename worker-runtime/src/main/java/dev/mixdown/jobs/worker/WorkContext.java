@@ -86,6 +86,11 @@ public final class WorkContext {
         return ObjectKeys.runOutput(job.tenantId(), job.jobId(), run.id(), name);
     }
 
+    /** Where an output of this run goes when outputs have folders ({@code masters/x.wav}): under the run's own id too. */
+    public String outputPathKey(String path) {
+        return ObjectKeys.runOutputPath(job.tenantId(), job.jobId(), run.id(), path);
+    }
+
     /** Collects what this run leaves in the store, to upload it all at once. */
     public Results results() {
         return new Results();
@@ -106,6 +111,13 @@ public final class WorkContext {
         public Results file(Path file) {
             files.add(file);
             keys.add(outputKey(file.getFileName().toString()));
+            return this;
+        }
+
+        /** A file, under {@code path} (folders separated by '/'). */
+        public Results file(Path file, String path) {
+            files.add(file);
+            keys.add(outputPathKey(path));
             return this;
         }
 
