@@ -15,10 +15,7 @@ cd "$root"
 source scripts/lib.sh
 command -v ffmpeg >/dev/null || { echo "needs ffmpeg (Debian: apt-get install ffmpeg)" >&2; exit 1; }
 runs="${1:-3}"
-work="$(mktemp -d)"
-data="$work/data"
-cleanup() { ./mixdown down --data "$data" >/dev/null 2>&1 || true; rm -rf "$work"; }
-trap cleanup EXIT
+cluster_work
 
 stems="$work/song"
 mkdir -p "$stems"

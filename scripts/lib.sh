@@ -78,3 +78,11 @@ loudnorm_two_pass() {
   ffmpeg -hide_banner -loglevel error -y -i "$in" -af "loudnorm=I=-14:TP=-1:LRA=11:measured_I=$(field input_i):measured_TP=$(field input_tp):measured_LRA=$(field input_lra):measured_thresh=$(field input_thresh):offset=$(field target_offset):linear=true" \
     -ar 44100 -c:a pcm_s24le "$out"
 }
+
+# The common start of a script on its own local cluster: a temporary folder $work holding the
+# cluster's data folder $data; on exit, that cluster is stopped and the folder removed.
+cluster_work() {
+  work="$(mktemp -d)"
+  data="$work/data"
+  trap './mixdown down --data "$data" >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
+}

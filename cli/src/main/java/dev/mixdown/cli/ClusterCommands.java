@@ -11,8 +11,9 @@ final class ClusterCommands {
     }
 
     @Command(name = "up", mixinStandardHelpOptions = true,
-            description = {"Start the local cluster: a Kafka broker, S3Proxy and PostgreSQL, the gateway and the workers, as separate",
-                "JVMs; waits until all are healthy and prints the gateway URL. Jobs and files survive down and up with the same --data.",
+            description = {"Start the local cluster and print the gateway URL once all of it is healthy.",
+                "The cluster is a Kafka broker, S3Proxy and PostgreSQL, the gateway and the workers, each its own JVM.",
+                "Jobs and files survive down and up with the same --data; later commands find the running cluster's data folder by themselves.",
                 "On a running cluster, restarts the gateway and workers that died (crashed or killed) and leaves the rest alone."})
     static final class Up implements Callable<Integer> {
         @Option(names = "--mix-workers", defaultValue = "1", description = "Mix worker processes (default: ${DEFAULT-VALUE}; 0: mix jobs wait).")

@@ -29,11 +29,13 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "demo",
         description = {
-            "Mix and master a song end to end: the stems found at PATH or, without PATH, a short multitrack song",
-            "Mixdown generates itself (drums, bass, chords, a lead line). The mix is mastered to two deliverables",
-            "(Spotify WAV 24-bit 44.1 kHz, Apple Music WAV 24-bit 48 kHz) and each is measured as written.",
-            "It starts the local cluster (unless one is running), submits the song, follows its progress, downloads the",
-            "results, and stops the cluster it started. --offline runs the engines in this process instead."},
+            "Mix and master a song end to end, on the local cluster or (with --offline) in this process.",
+            "The song is the stems found at PATH or, without PATH, a short multitrack song Mixdown generates itself"
+                + " (drums, bass, chords, a lead line).",
+            "The mix is mastered to two deliverables (Spotify WAV 24-bit 44.1 kHz, Apple Music WAV 24-bit 48 kHz)"
+                + " and each is measured as written.",
+            "It starts the local cluster (unless one is running), submits the song, follows its progress, downloads the results,"
+                + " and stops the cluster it started; --offline runs the engines in this process instead."},
         mixinStandardHelpOptions = true)
 final class DemoCommand implements Callable<Integer> {
 

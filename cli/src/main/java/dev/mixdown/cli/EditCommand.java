@@ -40,8 +40,8 @@ import picocli.CommandLine.Spec;
         name = "edit",
         description = {
             "Cut a track (or a folder of its stems, all cut at the same sample points) to an exact length, a loop or a sting.",
-            "A cutdown keeps the opening and the real ending and removes whole bars from the middle, joined on downbeats",
-            "where the music matches best, with a short crossfade; silence fills up to the exact length.",
+            "A cutdown keeps the opening and the real ending and removes whole bars from the middle, joined on downbeats"
+                + " where the music matches best, with a short crossfade; silence fills up to the exact length.",
             "A loop is exactly N bars and wraps seamlessly; a sting is at most 5 s from the ending (or the strongest hit)."},
         mixinStandardHelpOptions = true)
 final class EditCommand implements Callable<Integer> {

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import java.util.function.Predicate;
 
 /**
  * Where the CLI finds the project and the local cluster: the root (two levels above the CLI's jar),
@@ -35,6 +36,31 @@ final class LocalCluster {
         }
         Path remembered = rememberedData();
         return remembered != null && running(remembered) ? remembered : root().resolve("mixdown-data");
+    }
+
+    /**
+     * The data folder of the local cluster a client command talks to: as {@link #data(Path)} finds it, refused
+     * with how to fix it when no cluster runs there but the one {@code up} last started runs elsewhere (that
+     * cluster's gateway would only answer "unknown API key": each data folder has its own keys).
+     */
+    static Path clusterData(Path given) {
+        Path dir = data(given);
+        String other = otherCluster(dir, rememberedData(), LocalCluster::running);
+        if (other != null) {
+            throw new IllegalArgumentException(other);
+        }
+        return dir;
+    }
+
+    /** What to say when nothing runs with {@code data} but {@code remembered}'s cluster runs; null when that is not so. */
+    static String otherCluster(Path data, Path remembered, Predicate<Path> running) {
+        if (remembered == null || remembered.equals(data) || running.test(data) || !running.test(remembered)) {
+            return null;
+        }
+        String source = System.getenv("MIXDOWN_DATA") != null ? " ($MIXDOWN_DATA)" : "";
+        return "no local cluster runs with the data folder " + data + source + "; the running cluster was started with --data "
+                + remembered + ": pass --data " + remembered + (source.isEmpty() ? "" : " or unset MIXDOWN_DATA")
+                + ", or stop it (./mixdown down --data " + remembered + ") and start one with ./mixdown up --data " + data;
     }
 
     /** Where {@code up} last started a cluster, so later commands find it without --data. */

@@ -26,10 +26,11 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "master",
         description = {
-            "Master IN to a delivery target (with --album, several tracks as one album): integrated loudness within 0.1 LU of the target and true peak at or under",
-            "the ceiling, measured on the file as written. Tone is steered toward a profile or reference tracks.",
-            "Targets: spotify (-14/-1), apple-music (-16/-1), youtube (-14/-1), amazon-music (-14/-2), tidal (-14/-1),",
-            "deezer (-15/-1), ebu-r128 (-23/-1), atsc-a85 (-24/-2), club (-8/-0.5), or --lufs X --ceiling Y."},
+            "Master a track (or, with --album, several as one album) to a delivery target's loudness and true-peak ceiling.",
+            "The file as written measures within 0.1 LU of the target's integrated loudness and at or under its true-peak ceiling.",
+            "Tone is steered toward a profile or reference tracks.",
+            "Targets (LUFS/dBTP): spotify (-14/-1), apple-music (-16/-1), youtube (-14/-1), amazon-music (-14/-2), tidal (-14/-1),"
+                + " deezer (-15/-1), ebu-r128 (-23/-1), atsc-a85 (-24/-2), club (-8/-0.5), or --lufs X --ceiling Y."},
         mixinStandardHelpOptions = true)
 final class MasterCommand implements Callable<Integer> {
 

@@ -35,10 +35,11 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "mix",
         description = {
-            "Balance stems into a stereo mix by role: gain staging, panning, EQ, compression, reverb and delay,",
-            "with the lead kept on top. STEMS are files or folders of stems (WAV, AIFF, FLAC, MP3; mono or stereo).",
-            "Roles not given are inferred from file names, then from the audio. The mix leaves 3 dB of headroom",
-            "unless --master chains it into mastering."},
+            "Balance stems into a stereo mix by role, with the lead kept on top.",
+            "The mix does gain staging, panning, EQ, compression, reverb and delay.",
+            "STEMS are files or folders of stems (WAV, AIFF, FLAC, MP3; mono or stereo).",
+            "Roles not given are inferred from file names, then from the audio.",
+            "The mix leaves 3 dB of headroom unless --master chains it into mastering."},
         mixinStandardHelpOptions = true)
 final class MixCommand implements Callable<Integer> {
     private static final Set<String> AUDIO = Set.of("wav", "wave", "aif", "aiff", "aifc", "flac", "mp3");
@@ -70,7 +71,7 @@ final class MixCommand implements Callable<Integer> {
     @Option(names = "--stems-out", paramLabel = "DIR", description = "Write each processed stem (they sum to the mix before the bus stage).")
     Path stemsOut;
 
-    @Option(names = "--master", paramLabel = "TARGET", description = "Chain into the master engine with this target (e.g. spotify).")
+    @Option(names = "--master", paramLabel = "TARGET", description = "Chain into the master engine with this target (for example spotify).")
     String master;
 
     @Option(names = "--rate", paramLabel = "HZ", description = "Mix rate (default: the highest among the stems).")

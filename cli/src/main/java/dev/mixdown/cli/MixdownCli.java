@@ -5,12 +5,17 @@ import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code mixdown} command. Exit codes: 0 success, 1 internal error, 2 bad input or usage. */
+/** The {@code mixdown} command. Exit codes (listed in its help and docs/cli.md): 0 success, 1 failure or internal error, 2 bad input or usage. */
 @Command(
         name = "mixdown",
         mixinStandardHelpOptions = true,
         versionProvider = MixdownCli.Version.class,
         description = "Mixdown: mixing and mastering, exactly measured.",
+        exitCodeListHeading = "%nExit codes (docs/cli.md):%n",
+        exitCodeList = {
+            "0:Success (submit --wait: every job succeeded).",
+            "1:A job failed, the gateway could not be reached, or an internal error.",
+            "2:Bad input or usage: a file that cannot be read, an impossible option, a request the gateway refused."},
         subcommands = {AnalyzeCommand.class, MixCommand.class, MasterCommand.class, EditCommand.class, PackageCommand.class, DemoCommand.class,
             ClusterCommands.Up.class, ClusterCommands.Down.class, ClusterCommands.Ps.class, SubmitCommand.class, TenantCommands.class,
             CommandLine.HelpCommand.class})

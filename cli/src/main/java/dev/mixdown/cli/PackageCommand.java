@@ -27,10 +27,11 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "package",
         description = {
-            "Make a delivery package from one song: versions (main, instrumental, tv, acappella, underscore, no-drums, custom",
-            "mutes) through the main's one mix plan and master chain, lengths (full, 60/30/15 s, sting, 4/8/16-bar loops) cut at",
-            "the same points in every version, stems, premasters, tagged store previews, embedded metadata, a manifest (JSON",
-            "and CSV) and a ZIP. IN is a folder of stems (roles from file names) or a stereo mix (main version only)."},
+            "Make a delivery package from one song: its versions and lengths, stems, previews, metadata, a manifest and a ZIP.",
+            "Versions (main, instrumental, tv, acappella, underscore, no-drums, custom mutes) go through the main's one mix plan"
+                + " and master chain; lengths (full, 60/30/15 s, sting, 4/8/16-bar loops) are cut at the same points in every version.",
+            "The package also holds stems, premasters, tagged store previews, embedded metadata and a manifest (JSON and CSV).",
+            "IN is a folder of stems (roles from file names) or a stereo mix (main version only)."},
         mixinStandardHelpOptions = true)
 final class PackageCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);

@@ -23,9 +23,11 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "submit", mixinStandardHelpOptions = true,
-        description = {"Submit work to the cluster: each folder of stems becomes a mix job (chained into mastering with --master),",
-            "each single audio file a master job; with --package, each becomes a delivery package job. With --wait, follows every job, downloads its files and report into",
-            "--out (one folder per job), and exits 0 only if every job succeeded."})
+        description = {"Submit folders of stems (mix jobs) and audio files (master jobs) to the cluster.",
+            "Each folder of stems becomes a mix job (chained into mastering with --master), each single audio file a master job;"
+                + " with --package, each becomes a delivery package job instead.",
+            "With --wait, follows every job, downloads its files and report into --out (one folder per job),"
+                + " and exits 0 only if every job succeeded."})
 final class SubmitCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -65,6 +67,10 @@ final class SubmitCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the jobs as JSON.")
     boolean json;
 
+    @Option(names = {"-q", "--quiet"},
+            description = "Print only the outcome: the job ids (one a line), or with --wait each job's status and files; no progress.")
+    boolean quiet;
+
     @Spec
     CommandSpec spec;
 
@@ -89,7 +95,7 @@ final class SubmitCommand implements Callable<Integer> {
             } else if (meta != null || tag != null) {
                 throw new IllegalArgumentException("--meta and --tag go with --package");
             }
-            Path dataDir = LocalCluster.data(data);
+            Path dataDir = gateway != null ? LocalCluster.data(data) : LocalCluster.clusterData(data);
             ClusterClient client = new ClusterClient(gateway != null ? gateway : LocalCluster.gatewayUrl(dataDir), LocalCluster.apiKey(dataDir))
                     .keyHint(LocalCluster.keyHint(dataDir));
             // upload everything, then queue all jobs in one batch: one transaction, one request
@@ -116,7 +122,11 @@ final class SubmitCommand implements Callable<Integer> {
             }
             if (!json) {
                 for (Submitted j : jobs) {
-                    stdout.printf("submitted %-30s job %s%n", j.name(), j.id());
+                    if (quiet && !await) {
+                        stdout.println(j.id());
+                    } else if (!quiet) {
+                        stdout.printf("submitted %-30s job %s%n", j.name(), j.id());
+                    }
                 }
                 stdout.flush();
             }
@@ -128,7 +138,7 @@ final class SubmitCommand implements Callable<Integer> {
             }
             // each job's files come down as soon as it finishes, while the others still run
             Map<String, Future<List<Map<String, Object>>>> fetched = new LinkedHashMap<>();
-            List<Submitted> done = follow(client, jobs, batchId, json ? null : stdout,
+            List<Submitted> done = follow(client, jobs, batchId, json || quiet ? null : stdout,
                     j -> fetched.put(j.id(), downloads.submit(() -> fetch(client, j))));
             List<Map<String, Object>> results = new ArrayList<>();
             boolean allOk = true;

@@ -39,13 +39,13 @@ final class TenantCommands {
         boolean json;
 
         ClusterClient admin() throws java.io.IOException {
-            Path dir = LocalCluster.data(data);
+            Path dir = gateway != null ? LocalCluster.data(data) : LocalCluster.clusterData(data);
             return new ClusterClient(gateway != null ? gateway : LocalCluster.gatewayUrl(dir), LocalCluster.adminKey(dir))
                     .keyHint("the operator key came from $MIXDOWN_ADMIN_KEY or " + dir.resolve("admin-key"));
         }
     }
 
-    /** Runs one operator call, printing its answer (JSON, or the lines {@code text} makes); exit 2 on a refusal. */
+    /** Runs one operator call, printing its answer (JSON, or the lines {@code text} makes); exit 2 on a refusal, 1 when the gateway is unreachable. */
     abstract static class AdminCall implements Callable<Integer> {
         @Mixin
         Target target;
@@ -70,11 +70,20 @@ final class TenantCommands {
                 out.flush();
                 return 0;
             } catch (IllegalArgumentException | ClusterClient.Unavailable e) {
-                spec.commandLine().getErr().println("mixdown " + spec.qualifiedName(" ").replaceFirst("^mixdown ", "") + ": " + e.getMessage());
+                spec.commandLine().getErr().println(spec.qualifiedName() + ": " + e.getMessage());
                 spec.commandLine().getErr().flush();
-                return MixdownCli.EXIT_BAD_INPUT;
+                return e instanceof ClusterClient.Unavailable ? 1 : MixdownCli.EXIT_BAD_INPUT;
             }
         }
+    }
+
+    /** A request body from names and values, in order; a value not given stays null (the gateway's default). */
+    static Map<String, Object> fields(String... namesAndValues) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            body.put(namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return body;
     }
 
     @Command(name = "create", mixinStandardHelpOptions = true, description = "Create a tenant on a plan (default: the gateway's default plan).")
@@ -90,11 +99,7 @@ final class TenantCommands {
 
         @Override
         JsonNode call(ClusterClient admin) throws Exception {
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("id", id);
-            body.put("name", name);
-            body.put("plan", plan);
-            return admin.call("POST", "/admin/tenants", body);
+            return admin.call("POST", "/admin/tenants", fields("id", id, "name", name, "plan", plan));
         }
 
         @Override
@@ -151,9 +156,7 @@ final class TenantCommands {
 
         @Override
         JsonNode call(ClusterClient admin) throws Exception {
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("label", label);
-            return admin.call("POST", "/admin/tenants/" + tenant + "/keys", body);
+            return admin.call("POST", "/admin/tenants/" + tenant + "/keys", fields("label", label));
         }
 
         @Override

@@ -69,4 +69,13 @@ class OperatorCommandsTest {
             assertTrue(run.err().contains("UNAUTHORIZED: the operator API takes the operator's key (the operator key came from"), run.err());
         }
     }
+
+    @Test
+    @DisplayName("a gateway that cannot be reached is exit 1 (worth trying again), not 2 (bad input)")
+    void unreachableGateway() throws Exception {
+        Files.writeString(data.resolve("admin-key"), "op-key\n");
+        CliRun run = CliRun.of("tenant", "list", "--gateway", "http://127.0.0.1:1", "--data", data.toString());
+        assertEquals(1, run.exit(), run.err());
+        assertTrue(run.err().contains("cannot reach the gateway"), run.err());
+    }
 }

@@ -9,7 +9,8 @@ import org.jboss.logging.Logger;
  * and survives what it depends on going away: a failed round is retried after a backoff that
  * doubles from 250 ms up to 10 s, for as long as the failure lasts, and the loop resumes by itself.
  * Its state feeds the health checks ({@link LoopHealth}): the loop is live while its thread runs,
- * and ready while its rounds succeed.
+ * and ready while its rounds succeed. {@link BackgroundLoops} starts every loop at startup and stops it
+ * at shutdown.
  */
 public abstract class BackgroundLoop {
     private static final Duration BACKOFF_MIN = Duration.ofMillis(250);
@@ -45,7 +46,17 @@ public abstract class BackgroundLoop {
     protected void closeResources() {
     }
 
-    protected final void startLoop() {
+    /** Called once before the thread starts: make what the rounds need (clients, pools). */
+    protected void beforeStart() {
+    }
+
+    /** Called once after the thread was stopped: release what {@link #beforeStart} made. */
+    protected void afterStop() {
+    }
+
+    /** Starts the loop's thread; {@link BackgroundLoops} calls this at startup. */
+    public void start() {
+        beforeStart();
         running = true;
         Thread t = new Thread(this::loop, name());
         t.setDaemon(true);
@@ -53,14 +64,15 @@ public abstract class BackgroundLoop {
         t.start();
     }
 
-    /** Stops the loop and waits up to {@code timeout} for its thread to end. */
-    protected final void stopLoop(Duration timeout) throws InterruptedException {
+    /** Stops the loop and waits up to {@code timeout} for its thread to end; {@link BackgroundLoops} calls this at shutdown. */
+    public void stop(Duration timeout) throws InterruptedException {
         running = false;
         Thread t = thread;
         if (t != null) {
             t.interrupt();
             t.join(timeout.toMillis());
         }
+        afterStop();
     }
 
     private void loop() {

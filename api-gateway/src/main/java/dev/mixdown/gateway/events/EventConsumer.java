@@ -6,10 +6,7 @@ import dev.mixdown.gateway.jobs.JobStateMachine;
 import dev.mixdown.jobs.contracts.JobEvent;
 import dev.mixdown.jobs.contracts.Json;
 import dev.mixdown.jobs.contracts.Topics;
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
@@ -46,14 +43,6 @@ public class EventConsumer extends BackgroundLoop {
     @Override
     public String name() {
         return "event-consumer";
-    }
-
-    void start(@Observes StartupEvent event) {
-        startLoop();
-    }
-
-    void stop(@Observes ShutdownEvent event) throws InterruptedException {
-        stopLoop(Duration.ofSeconds(5));
     }
 
     @Override

@@ -2,21 +2,25 @@ package dev.mixdown.gateway.jobs;
 
 import dev.mixdown.gateway.config.GatewayConfig;
 import dev.mixdown.gateway.errors.ApiException;
+import dev.mixdown.gateway.outbox.OutboxWritten;
 import dev.mixdown.gateway.packages.PackageCommands;
 import dev.mixdown.jobs.contracts.JobMessage;
 import dev.mixdown.jobs.contracts.Json;
+import dev.mixdown.jobs.contracts.Lane;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 /**
- * What a tenant asks of jobs: create (one or a batch), revise, cancel. Each command runs in one
+ * What a tenant asks of jobs: create (one or a batch), revise, cancel, rush. Each command runs in one
  * transaction, writing the job and its outbox row together, so a job is queued exactly when it exists.
  */
 @ApplicationScoped
@@ -44,6 +48,9 @@ public class JobCommands {
 
     @Inject
     JobEndings endings;
+
+    @Inject
+    Event<OutboxWritten> outboxWritten;
 
     /** Endpoints as idempotency keys remember them. */
     static final String CREATE = "POST /v1/jobs";
@@ -131,21 +138,51 @@ public class JobCommands {
     /** Cancels a job that has not been dispatched yet. */
     @Transactional
     public JobEntity cancel(String tenantId, UUID id) {
-        JobEntity job = queries.get(tenantId, id);
-        if (PackageCommands.KIND.equals(job.kind)) {
-            return packages.cancel(job);
+        JobEntity found = queries.get(tenantId, id);
+        if (PackageCommands.KIND.equals(found.kind)) {
+            return packages.cancel(found);
         }
+        JobEntity job = lockQueued(tenantId, id, "NOT_CANCELLABLE", "; only a queued job can be cancelled");
+        Instant now = Instant.now();
+        em.createQuery("update OutboxEntity set dispatchedAt = :now where jobId = :id and dispatchedAt is null")
+                .setParameter("now", now).setParameter("id", id).executeUpdate();
+        endings.cancelled(job, now);
+        return job;
+    }
+
+    /**
+     * A rush: a job still waiting in the outbox (QUEUED) goes to the front of its tenant's queue
+     * (outbox priority 1) and, if it was bulk, into the interactive lane, which workers serve first.
+     * A job already with the workers (DISPATCHED or later) cannot be reordered in Kafka: 409.
+     */
+    @Transactional
+    public JobEntity rush(String tenantId, UUID id) {
+        if (PackageCommands.KIND.equals(queries.get(tenantId, id).kind)) {
+            throw new ApiException(409, "NOT_RUSHABLE", "job " + id + " is a package: its parts are queued as they become due, and cannot be rushed");
+        }
+        JobEntity job = lockQueued(tenantId, id, "NOT_RUSHABLE", "; only a queued job can be rushed (a dispatched job is already in a worker queue)");
+        JobMessage m = Json.read(job.request.getBytes(StandardCharsets.UTF_8), JobMessage.class).inLane(Lane.INTERACTIVE);
+        String payload = new String(Json.write(m), StandardCharsets.UTF_8);
+        job.lane = Lane.INTERACTIVE.id();
+        job.request = payload;
+        job.updatedAt = Instant.now();
+        em.createNativeQuery("update job set rushed_at = ?1 where id = ?2").setParameter(1, job.updatedAt).setParameter(2, id).executeUpdate();
+        em.createNativeQuery("update outbox set priority = 1, topic = ?1, payload = ?2 where job_id = ?3 and dispatched_at is null")
+                .setParameter(1, m.topic()).setParameter(2, payload).setParameter(3, id).executeUpdate();
+        outboxWritten.fire(new OutboxWritten());
+        return job;
+    }
+
+    /** The tenant's job, locked, if it is still QUEUED; else 409 with {@code code} and why ({@code onlyQueued}). */
+    private JobEntity lockQueued(String tenantId, UUID id, String code, String onlyQueued) {
+        JobEntity job = queries.get(tenantId, id);
         // lock order as the dispatcher's: the job's pending outbox rows, then the job (fresh from the database)
         em.createNativeQuery("select id from outbox where job_id = ?1 and dispatched_at is null for update")
                 .setParameter(1, id).getResultList();
         em.refresh(job, LockModeType.PESSIMISTIC_WRITE);
         if (job.status != JobStatus.QUEUED) {
-            throw new ApiException(409, "NOT_CANCELLABLE", "job " + id + " is " + job.status + "; only a queued job can be cancelled");
+            throw new ApiException(409, code, "job " + id + " is " + job.status + onlyQueued);
         }
-        Instant now = Instant.now();
-        em.createQuery("update OutboxEntity set dispatchedAt = :now where jobId = :id and dispatchedAt is null")
-                .setParameter("now", now).setParameter("id", id).executeUpdate();
-        endings.cancelled(job, now);
         return job;
     }
 

@@ -145,6 +145,13 @@ public class JobResource {
         return jobs.view(commands.cancel(tenant.id(), jobId(id)), config.storage().urlSeconds());
     }
 
+    /** Raises a waiting job to the front of its tenant's queue, in the interactive lane (409 once it is dispatched). */
+    @POST
+    @Path("/{id}/rush")
+    public JobView rush(@PathParam("id") @Schema(format = "uuid") String id) {
+        return jobs.view(commands.rush(tenant.id(), jobId(id)), config.storage().urlSeconds());
+    }
+
     private static UUID jobId(String id) {
         return Params.uuid("id", id);
     }

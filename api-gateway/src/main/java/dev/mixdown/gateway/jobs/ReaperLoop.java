@@ -2,12 +2,8 @@ package dev.mixdown.gateway.jobs;
 
 import dev.mixdown.gateway.background.BackgroundLoop;
 import dev.mixdown.gateway.config.GatewayConfig;
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.time.Duration;
 import java.time.Instant;
 
 /** Runs the {@link JobReaper} every {@code mixdown.runs.reaper-interval}. */
@@ -22,14 +18,6 @@ public class ReaperLoop extends BackgroundLoop {
     @Override
     public String name() {
         return "job-reaper";
-    }
-
-    void start(@Observes StartupEvent event) {
-        startLoop();
-    }
-
-    void stop(@Observes ShutdownEvent event) throws InterruptedException {
-        stopLoop(Duration.ofSeconds(5));
     }
 
     @Override

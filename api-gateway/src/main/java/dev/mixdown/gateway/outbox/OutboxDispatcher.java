@@ -1,8 +1,6 @@
 package dev.mixdown.gateway.outbox;
 
 import dev.mixdown.gateway.config.GatewayConfig;
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -42,7 +40,8 @@ public class OutboxDispatcher extends BackgroundLoop {
         return "outbox-dispatcher";
     }
 
-    void start(@Observes StartupEvent event) {
+    @Override
+    protected void beforeStart() {
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.kafka().bootstrap());
         p.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -53,11 +52,6 @@ public class OutboxDispatcher extends BackgroundLoop {
         p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "30000");
         p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "10000");
         producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
-        startLoop();
-    }
-
-    void stop(@Observes ShutdownEvent event) throws InterruptedException {
-        stopLoop(Duration.ofSeconds(5));
     }
 
     /** Rows were committed: start a round now rather than at the next interval. */

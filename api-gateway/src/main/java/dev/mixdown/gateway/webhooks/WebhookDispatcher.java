@@ -2,8 +2,6 @@ package dev.mixdown.gateway.webhooks;
 
 import dev.mixdown.gateway.config.GatewayConfig;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
 import dev.mixdown.gateway.background.BackgroundLoop;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -61,7 +59,8 @@ public class WebhookDispatcher extends BackgroundLoop {
     /** A permit means: deliveries were queued, or a sender came free, since the last round. */
     private final Semaphore wakeups = new Semaphore(0);
 
-    void start(@Observes StartupEvent event) {
+    @Override
+    protected void beforeStart() {
         GatewayConfig.Webhooks w = config.webhooks();
         http = HttpClient.newBuilder().connectTimeout(w.connectTimeout()).followRedirects(HttpClient.Redirect.NEVER)
                 .version(HttpClient.Version.HTTP_1_1).build();
@@ -71,7 +70,6 @@ public class WebhookDispatcher extends BackgroundLoop {
             return t;
         });
         freeSenders = new Semaphore(w.senders());
-        startLoop();
     }
 
     @Override
@@ -79,8 +77,8 @@ public class WebhookDispatcher extends BackgroundLoop {
         return "webhook-dispatcher";
     }
 
-    void stop(@Observes ShutdownEvent event) throws InterruptedException {
-        stopLoop(java.time.Duration.ofSeconds(5));
+    @Override
+    protected void afterStop() {
         if (senders != null) {
             // deliveries still in flight are claimed with a lease: another replica (or this one, restarted) sends them
             senders.shutdownNow();
