@@ -106,26 +106,28 @@ final class MasterCommand implements Callable<Integer> {
                 refs.add(parseReference(r));
             }
             MasterSettings settings = new MasterSettings(ToneProfile.named(profile), refs, amount, !noDynamics, width);
-            MasterEngine engine = new MasterEngine(output.listener(err));
             List<MasterReport> results;
-            if (album.isEmpty()) {
-                results = List.of(engine.master(new MasterJob(in, settings, deliverables, work, output.plots)));
-            } else {
-                if (!also.isEmpty()) {
-                    throw new IllegalArgumentException("--also and --album do not combine: an album delivers one file per track");
-                }
-                List<MasterJob> jobs = new ArrayList<>();
-                jobs.add(new MasterJob(in, settings, deliverables, work.resolve("0"), output.plots));
-                for (String pair : album) {
-                    int eq = pair.indexOf('=');
-                    if (eq <= 0 || eq == pair.length() - 1) {
-                        throw new IllegalArgumentException("--album " + pair + ": expected IN=OUT");
+            try (CliProgress progress = output.progress("master", err)) {
+                MasterEngine engine = new MasterEngine(progress);
+                if (album.isEmpty()) {
+                    results = List.of(engine.master(new MasterJob(in, settings, deliverables, work, output.plots)));
+                } else {
+                    if (!also.isEmpty()) {
+                        throw new IllegalArgumentException("--also and --album do not combine: an album delivers one file per track");
                     }
-                    Path trackOut = Path.of(pair.substring(eq + 1));
-                    jobs.add(new MasterJob(Path.of(pair.substring(0, eq)), settings,
-                            List.of(deliverable(trackOut, format, bits, rate, target, lufs, ceiling)), work.resolve(String.valueOf(jobs.size())), null));
+                    List<MasterJob> jobs = new ArrayList<>();
+                    jobs.add(new MasterJob(in, settings, deliverables, work.resolve("0"), output.plots));
+                    for (String pair : album) {
+                        int eq = pair.indexOf('=');
+                        if (eq <= 0 || eq == pair.length() - 1) {
+                            throw new IllegalArgumentException("--album " + pair + ": expected IN=OUT");
+                        }
+                        Path trackOut = Path.of(pair.substring(eq + 1));
+                        jobs.add(new MasterJob(Path.of(pair.substring(0, eq)), settings,
+                                List.of(deliverable(trackOut, format, bits, rate, target, lufs, ceiling)), work.resolve(String.valueOf(jobs.size())), null));
+                    }
+                    results = engine.masterAlbum(jobs);
                 }
-                results = engine.masterAlbum(jobs);
             }
             err.flush();
             Object payload = results.size() == 1 ? results.get(0) : results;

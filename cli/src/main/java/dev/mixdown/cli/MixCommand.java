@@ -141,7 +141,10 @@ final class MixCommand implements Callable<Integer> {
             }
             MixJob job = new MixJob(stems, out, container, bits == null ? null : MasterCommand.depth(bits), rate == null ? 0 : rate,
                     stemsOut, work, output.plots, master == null);
-            MixReport result = new MixEngine(output.listener(err)).mix(job, MasterSettings.defaults(), deliverables);
+            MixReport result;
+            try (CliProgress progress = output.progress("mix", err)) {
+                result = new MixEngine(progress).mix(job, MasterSettings.defaults(), deliverables);
+            }
             err.flush();
             output.publish(result, stdout, () -> printSummary(stdout, result));
         });

@@ -2,7 +2,6 @@ package dev.mixdown.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.mixdown.dsp.master.ProgressListener;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -27,13 +26,12 @@ final class ReportOptions {
     @Option(names = {"-v", "--verbose"}, description = "Print each stage with its elapsed time on stderr.")
     boolean verbose;
 
-    /** A listener printing stages with elapsed time when --verbose is on. */
-    ProgressListener listener(PrintWriter err) {
-        if (!verbose) {
-            return ProgressListener.NONE;
-        }
-        long start = System.nanoTime();
-        return (stage, fraction) -> err.printf("[%6.2f s] %3.0f%% %s%n", (System.nanoTime() - start) / 1e9, fraction * 100, stage);
+    @Option(names = {"-q", "--quiet"}, description = "Show no progress bar (it shows only when stderr is a terminal).")
+    boolean quiet;
+
+    /** The progress shown while {@code task} runs: a bar on a terminal, the stages with --verbose, or nothing; close it after. */
+    CliProgress progress(String task, PrintWriter err) {
+        return CliProgress.of(task, err, verbose, quiet);
     }
 
     /** Writes the report file if asked, and prints it (JSON) or its summary. */
