@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
@@ -68,8 +69,13 @@ class StudioOnLocalClusterIT {
 
             b.waiting(Duration.ofSeconds(30)).until(ExpectedConditions.urlMatches("#/job/[0-9a-f-]{36}$"));
             b.waiting(Duration.ofSeconds(300)).until(x -> {
-                List<WebElement> status = d.findElements(By.id("job-status"));
-                String now = status.isEmpty() ? "" : status.get(0).getText();
+                String now;
+                try {
+                    List<WebElement> status = d.findElements(By.id("job-status"));
+                    now = status.isEmpty() ? "" : status.get(0).getText();
+                } catch (StaleElementReferenceException replaced) {
+                    return false; // the live status was redrawn between finding and reading it
+                }
                 if (now.equals("FAILED") || now.equals("CANCELLED")) {
                     throw new AssertionError("the job ended " + now + ": " + d.findElement(By.id("job-live")).getText());
                 }
