@@ -96,7 +96,7 @@ public final class MusicAnalyzer {
         TempoEstimate tempo = TempoEstimator.estimate(envelope, fps);
         if (tempo.bpm() > 0 && tempo.confidence() >= MIN_TEMPO_CONFIDENCE) {
             double[] beatFrames = BeatTracker.track(envelope, tempo.periodFrames());
-            int divisor = MetricalLevel.divisor(envelope, beatFrames, tempo.bpm(), TempoEstimator.MAX_BPM);
+            int divisor = MetricalLevel.divisor(envelope, low, beatFrames, tempo.bpm(), TempoEstimator.MAX_BPM);
             if (divisor > 1) {
                 tempo = new TempoEstimate(tempo.periodFrames() / divisor, tempo.bpm() * divisor, tempo.confidence());
                 beatFrames = BeatTracker.track(envelope, tempo.periodFrames());

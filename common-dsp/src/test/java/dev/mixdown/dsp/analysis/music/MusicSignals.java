@@ -58,6 +58,28 @@ final class MusicSignals {
     }
 
     /**
+     * Music with an eighth-note texture: a bass note and a chord stab on every beat (the bass louder on
+     * the downbeat), a softer, brighter stab on every off-beat, as a piano or guitar plays straight
+     * eighths at a moderate tempo. The beat is the quarter note, not the eighths' pulse.
+     */
+    static float[][] eighths(int rate, double bpm, int beatsPerBar, double seconds, long seed) {
+        Random random = new Random(seed);
+        float[] mono = noise(rate, seconds, 0.0005, seed + 1);
+        double period = 60 / bpm;
+        double[] beats = beats(bpm, seconds);
+        for (int i = 0; i < beats.length; i++) {
+            double t = beats[i];
+            boolean down = i % beatsPerBar == 0;
+            tone(mono, rate, t, 82.4, down ? 0.5 : 0.35, 0.005, period * 0.3);
+            harmonicNote(mono, rate, t, period * 0.4, midiHz(64), 0.12);
+            harmonicNote(mono, rate, t, period * 0.4, midiHz(67), 0.12);
+            burst(mono, rate, t + period / 2, 0.1, 0.02, 0.9, random);
+            harmonicNote(mono, rate, t + period / 2, period * 0.3, midiHz(76), 0.05);
+        }
+        return stereo(mono);
+    }
+
+    /**
      * A chord progression in a key: I–IV–V–I (major) or i–iv–V–i (minor, with the raised leading
      * tone), each chord {@code chordSeconds} long, harmonic tones with a bass root.
      */

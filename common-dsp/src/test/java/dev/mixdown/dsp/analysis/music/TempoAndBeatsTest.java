@@ -41,6 +41,23 @@ class TempoAndBeatsTest {
         check(MusicSignals.drums(rate, bpm, beatsPerBar, SECONDS, 11), rate, bpm, beatsPerBar);
     }
 
+    static Stream<Arguments> moderateTempos() {
+        List<Arguments> out = new ArrayList<>();
+        for (int rate : new int[] {44_100, 48_000}) {
+            for (double bpm : new double[] {84, 96, 108, 116}) {
+                out.add(Arguments.of(rate, bpm, 4));
+            }
+        }
+        return out.stream();
+    }
+
+    @ParameterizedTest(name = "{0} Hz, {1} BPM, {2} beats a bar")
+    @MethodSource("moderateTempos")
+    @DisplayName("on music with softer eighth notes between bass notes on the beats, the beat is the quarter note, not the eighths' pulse")
+    void eighthNoteTexture(int rate, double bpm, int beatsPerBar) {
+        check(MusicSignals.eighths(rate, bpm, beatsPerBar, SECONDS, 13), rate, bpm, beatsPerBar);
+    }
+
     private static void check(float[][] audio, int rate, double bpm, int beatsPerBar) {
         BeatGrid grid = MusicAnalyzer.beatGrid(audio, rate);
         double[] truth = MusicSignals.beats(bpm, SECONDS);
