@@ -43,7 +43,7 @@ class EditCommandTest {
         for (int i = 0; i < beats.length; i++) {
             beats[i] = i * BAR_SECONDS / 4;
         }
-        grid = new BeatGrid(120, 1, 4, beats, downbeats);
+        grid = new BeatGrid(120, 1, 4, "4/4", beats, downbeats);
         EditCommand.grids = (audio, rate) -> grid;
         int frames = (int) ((BARS * BAR_SECONDS + 3) * RATE);
         float[][] drums = new float[2][frames];

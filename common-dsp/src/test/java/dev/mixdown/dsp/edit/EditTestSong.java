@@ -44,7 +44,7 @@ final class EditTestSong {
         for (int i = 0; i < beats.length; i++) {
             beats[i] = FIRST_DOWNBEAT_SECONDS + i * 60 / BPM;
         }
-        grid = new BeatGrid(BPM, 1, BEATS_PER_BAR, beats, downbeats);
+        grid = new BeatGrid(BPM, 1, BEATS_PER_BAR, BEATS_PER_BAR + "/4", beats, downbeats);
         stems = new float[3][2][frames];
         SplittableRandom random = new SplittableRandom(seed);
         double beat = 60 / BPM;

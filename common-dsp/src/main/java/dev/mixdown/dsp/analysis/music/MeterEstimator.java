@@ -9,7 +9,8 @@ package dev.mixdown.dsp.analysis.music;
  * harmonic-change downbeat cue of Davies &amp; Plumbley 2006 ("A spectral difference approach to
  * downbeat extraction in musical audio"). Each cue is standardised; for every candidate bar length
  * and phase the score is the mean of their sum on the candidate downbeats minus its mean on the
- * other beats; the best pair wins, and a small preference for 4/4 breaks near-ties.
+ * other beats; the best pair wins, and a small preference for 4/4 breaks near-ties. A simple meter
+ * has bars of 3 or 4 beats; a compound one (beats divided in three) of 2, 3 or 4 dotted quarters.
  */
 final class MeterEstimator {
     private static final double FOUR_FOUR_PREFERENCE = 1.15;
@@ -22,10 +23,10 @@ final class MeterEstimator {
     private MeterEstimator() {
     }
 
-    static MeterEstimate estimate(double[] accent, double[] lowAccent, double[] harmonicChange) {
+    static MeterEstimate estimate(double[] accent, double[] lowAccent, double[] harmonicChange, boolean compound) {
         int n = accent.length;
         if (n < 8) {
-            return new MeterEstimate(4, 0, 0);
+            return new MeterEstimate(compound ? 2 : 4, compound, 0, 0);
         }
         double[] cue = new double[n];
         add(cue, standardised(accent), ACCENT_WEIGHT);
@@ -37,8 +38,8 @@ final class MeterEstimator {
         int bestPhase = 0;
         double bestScore = Double.NEGATIVE_INFINITY;
         double secondScore = Double.NEGATIVE_INFINITY;
-        for (int beats = 3; beats <= 4; beats++) {
-            double weight = beats == 4 ? FOUR_FOUR_PREFERENCE : 1.0;
+        for (int beats = compound ? 2 : 3; beats <= 4; beats++) {
+            double weight = beats == 4 && !compound ? FOUR_FOUR_PREFERENCE : 1.0;
             for (int phase = 0; phase < beats; phase++) {
                 double on = 0;
                 double off = 0;
@@ -66,7 +67,7 @@ final class MeterEstimator {
             }
         }
         double confidence = bestScore <= 0 ? 0 : Math.max(0, Math.min(1, (bestScore - Math.max(0, secondScore)) / bestScore));
-        return new MeterEstimate(bestBeats, bestPhase, confidence);
+        return new MeterEstimate(bestBeats, compound, bestPhase, confidence);
     }
 
     private static void add(double[] into, double[] values, double weight) {

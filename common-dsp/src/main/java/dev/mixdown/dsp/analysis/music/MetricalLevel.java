@@ -18,7 +18,10 @@ import java.util.Arrays;
  * real-time beat tracking system for music with or without drum-sounds", J. New Music Research
  * 30(2)) fixes the beat level the same way, from where the bass drum and the snare fall.</li>
  * </ul>
- * The thresholds were chosen on the allowed dataset songs (any bass ratio from 2.3 to 6 gives the
+ * A subdivision by three needs even accents too; a beat whose thirds are present but weaker is
+ * a compound meter's dotted quarter ({@link #compound}).
+ *
+ * <p>The thresholds were chosen on the allowed dataset songs (any bass ratio from 2.3 to 6 gives the
  * same result there) and hold the synthetic click tracks and drum patterns of the tests.
  */
 final class MetricalLevel {
@@ -30,6 +33,10 @@ final class MetricalLevel {
     static final double ALTERNATION_PRESENCE = 0.5;
     /** Low-band off-beat onsets this many times the on-beat ones (medians) are a bass alternation. */
     static final double BASS_ALTERNATION_RATIO = 3;
+    /** A compound meter's onsets at the beat's thirds are at least this many times those halfway. */
+    static final double COMPOUND_CONTRAST = 3;
+    /** ...and at least this fraction of the median onset on the beats (above the noise floor). */
+    static final double COMPOUND_FLOOR = 0.02;
     /** An off-beat onset counts as present when it reaches this fraction of the median onset on the beats. */
     static final double PRESENCE = 0.35;
     /** Onsets are read as the largest envelope value within this many frames of the nominal position. */
@@ -63,6 +70,7 @@ final class MetricalLevel {
         int intervals = n - 1;
         double[] off = new double[intervals];
         double[] lowOff = new double[intervals];
+        double[] offThirds = new double[intervals];
         int halves = 0;
         int thirds = 0;
         for (int i = 0; i < intervals; i++) {
@@ -73,7 +81,8 @@ final class MetricalLevel {
             if (off[i] >= level) {
                 halves++;
             }
-            if (peak(envelope, a + d / 3) >= level && peak(envelope, a + 2 * d / 3) >= level) {
+            offThirds[i] = Math.min(peak(envelope, a + d / 3), peak(envelope, a + 2 * d / 3));
+            if (offThirds[i] >= level) {
                 thirds++;
             }
         }
@@ -86,10 +95,39 @@ final class MetricalLevel {
                 return 2;
             }
         }
-        if (3 * bpm <= maxBpm && thirds >= EVEN_PRESENCE * intervals) {
+        if (3 * bpm <= maxBpm && thirds >= EVEN_PRESENCE * intervals
+                && Math.max(quantile(offThirds, 0.5) / onMedian, ratio(quantile(offThirds, 0.25), quantile(on, 0.25))) >= EVEN_ACCENT_RATIO) {
             return 3;
         }
         return 1;
+    }
+
+    /**
+     * Whether the beats divide in three (a compound meter: 6/8, 9/8, 12/8): the onsets a third and two
+     * thirds of the way to the next beat (the weaker of the two, median over the beat intervals) are
+     * at least {@value #COMPOUND_CONTRAST} times as strong as those halfway, and stand out of the
+     * floor ({@value #COMPOUND_FLOOR} of the median onset on the beats). In a simple meter the
+     * halfway point holds the eighth note, or nothing stands out at the thirds either.
+     */
+    static boolean compound(double[] envelope, double[] beatFrames) {
+        int n = beatFrames.length;
+        if (n < 4) {
+            return false;
+        }
+        double[] on = new double[n];
+        for (int i = 0; i < n; i++) {
+            on[i] = peak(envelope, beatFrames[i]);
+        }
+        double[] halves = new double[n - 1];
+        double[] thirds = new double[n - 1];
+        for (int i = 0; i + 1 < n; i++) {
+            double a = beatFrames[i];
+            double d = beatFrames[i + 1] - a;
+            halves[i] = peak(envelope, a + d / 2);
+            thirds[i] = Math.min(peak(envelope, a + d / 3), peak(envelope, a + 2 * d / 3));
+        }
+        double third = quantile(thirds, 0.5);
+        return third >= COMPOUND_FLOOR * quantile(on, 0.5) && third >= COMPOUND_CONTRAST * quantile(halves, 0.5);
     }
 
     private static double ratio(double numerator, double denominator) {

@@ -6,7 +6,7 @@ import java.util.List;
  * What the music analysis found in a track.
  *
  * @param grid             tempo, beats and bars ({@link BeatGrid#none()} when no steady beat was found)
- * @param meter            "3/4" or "4/4"; null without a grid
+ * @param meter            "3/4", "4/4", "6/8", "9/8" or "12/8"; null without a grid
  * @param key              e.g. "A minor"; null when no key was found (silence, noise, drums only)
  * @param keyConfidence    0 to 1
  * @param sections         the track's parts in order, covering it from 0 to its end; empty for silence

@@ -103,7 +103,7 @@ public final class MusicAnalyzer {
             }
             if (beatFrames.length >= 8) {
                 grid = grid(beatFrames, fps, onsetOrigin, musicStart, musicEnd, tempo, envelope, low, chromaFrames, chromaOrigin);
-                meter = grid.beatsPerBar() + "/4";
+                meter = grid.meter();
             }
         }
         double[] barStarts = barStarts(grid, duration);
@@ -146,7 +146,7 @@ public final class MusicAnalyzer {
             }
         }
         double[] change = harmonicChange(beats, chromaFrames, chromaOrigin);
-        MeterEstimate meter = MeterEstimator.estimate(accent, lowAccent, change);
+        MeterEstimate meter = MeterEstimator.estimate(accent, lowAccent, change, MetricalLevel.compound(envelope, beatFrames));
         double firstTracked = beats[0];
         beats = BeatExtrapolation.extend(beats, musicStart, musicEnd);
         n = beats.length;
@@ -164,7 +164,7 @@ public final class MusicAnalyzer {
         for (int i = firstDownbeat; i < n; i += meter.beatsPerBar()) {
             downbeats[k++] = beats[i];
         }
-        return new BeatGrid(bpm, tempo.confidence(), meter.beatsPerBar(), beats, downbeats);
+        return new BeatGrid(bpm, tempo.confidence(), meter.beatsPerBar(), meter.signature(), beats, downbeats);
     }
 
     /**

@@ -80,6 +80,32 @@ final class MusicSignals {
     }
 
     /**
+     * A compound-meter pattern (6/8 when {@code beatsPerBar} is 2, 12/8 when 4): the beat is the
+     * dotted quarter at {@code bpm}, each divided into three eighth notes; kick and bass note on the
+     * downbeat, a snare on the other beats, a closed hi-hat on every eighth, the eighths after a
+     * beat softer than the beat.
+     */
+    static float[][] compound(int rate, double bpm, int beatsPerBar, double seconds, long seed) {
+        Random random = new Random(seed);
+        float[] mono = noise(rate, seconds, 0.0005, seed + 1);
+        double period = 60 / bpm;
+        double[] beats = beats(bpm, seconds);
+        for (int i = 0; i < beats.length; i++) {
+            double t = beats[i];
+            if (i % beatsPerBar == 0) {
+                kick(mono, rate, t, 0.9);
+                tone(mono, rate, t, 55, 0.35, 0.01, Math.min(0.4, period * beatsPerBar * 0.4));
+            } else {
+                burst(mono, rate, t, 0.4, 0.08, 0.3, random);
+            }
+            burst(mono, rate, t, 0.12, 0.03, 0.95, random);
+            burst(mono, rate, t + period / 3, 0.1, 0.03, 0.95, random);
+            burst(mono, rate, t + 2 * period / 3, 0.1, 0.03, 0.95, random);
+        }
+        return stereo(mono);
+    }
+
+    /**
      * A chord progression in a key: I–IV–V–I (major) or i–iv–V–i (minor, with the raised leading
      * tone), each chord {@code chordSeconds} long, harmonic tones with a bass root.
      */

@@ -58,6 +58,34 @@ class TempoAndBeatsTest {
         check(MusicSignals.eighths(rate, bpm, beatsPerBar, SECONDS, 13), rate, bpm, beatsPerBar);
     }
 
+    static Stream<Arguments> compoundCases() {
+        List<Arguments> out = new ArrayList<>();
+        for (int rate : new int[] {44_100, 48_000}) {
+            for (double bpm : new double[] {50, 66, 80, 96, 110}) {
+                out.add(Arguments.of(rate, bpm, 2, "6/8"));
+                out.add(Arguments.of(rate, bpm, 4, "12/8"));
+            }
+        }
+        return out.stream();
+    }
+
+    @ParameterizedTest(name = "{0} Hz, dotted quarter at {1} BPM, {3}")
+    @MethodSource("compoundCases")
+    @DisplayName("in a compound meter the beat is the dotted quarter, the meter reads 6/8 or 12/8, and the bars start on the kicks")
+    void compoundMeter(int rate, double bpm, int beatsPerBar, String meter) {
+        float[][] audio = MusicSignals.compound(rate, bpm, beatsPerBar, SECONDS, 17);
+        check(audio, rate, bpm, beatsPerBar);
+        assertEquals(meter, MusicAnalyzer.analyze(audio, rate).meter(), "meter");
+    }
+
+    @ParameterizedTest(name = "{0} Hz, {1} BPM, {2} beats a bar")
+    @MethodSource("cases")
+    @DisplayName("a simple meter reads 3/4 or 4/4, never compound, on click tracks and drum patterns with straight eighths")
+    void simpleMeter(int rate, double bpm, int beatsPerBar) {
+        assertEquals(beatsPerBar + "/4", MusicAnalyzer.analyze(MusicSignals.clicks(rate, bpm, beatsPerBar, SECONDS, 7), rate).meter(), "clicks");
+        assertEquals(beatsPerBar + "/4", MusicAnalyzer.analyze(MusicSignals.drums(rate, bpm, beatsPerBar, SECONDS, 11), rate).meter(), "drums");
+    }
+
     private static void check(float[][] audio, int rate, double bpm, int beatsPerBar) {
         BeatGrid grid = MusicAnalyzer.beatGrid(audio, rate);
         double[] truth = MusicSignals.beats(bpm, SECONDS);
